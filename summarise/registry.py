@@ -1,0 +1,14 @@
+"""Engine name -> class, imported only when asked for."""
+
+from __future__ import annotations
+
+from translate.registry import resolve
+
+# The keys are the values `summarise.engine` accepts.
+ENGINES: dict[str, str] = {
+    "transformers": "summarise.hf_engine:TransformersSummariser",
+}
+
+
+def get_engine(name: str) -> type:
+    return resolve(ENGINES, name, "summarisation")

@@ -1,0 +1,28 @@
+"""The records and the protocol every summarisation engine shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol, Sequence
+
+
+@dataclass(frozen=True)
+class Summary:
+    text: str
+    # Chunks the input was cut into for the first (map) pass; 1 when it fit the window.
+    chunks: int
+    # generate() passes until one summary remained: 1 without a reduce step.
+    rounds: int
+    error: str | None = None
+
+
+class Summariser(Protocol):
+    def summarise(self, documents: Sequence[Sequence[str]]) -> list[Summary]:
+        """One Summary per document; a document is its sentences in order. Documents longer
+        than the model's window are summarised chunk by chunk, then the chunk summaries
+        again, never truncated."""
+        ...
+
+    def signature(self) -> str: ...
+
+    def describe(self) -> dict: ...

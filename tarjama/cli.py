@@ -1,0 +1,133 @@
+"""The `tarjama` command. Heavy imports happen inside the commands, so `--help` is instant."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+log = logging.getLogger("tarjama")
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def _config_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-c", "--config", action="append", default=[], metavar="CONFIG",
+        help="TOML file layered over the defaults; repeat to layer several",
+    )
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="KEY=VALUE", dest="overrides",
+        help="override one key, e.g. --set translate.model=/models/opus-mt-ar-en",
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    from tarjama import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="tarjama",
+        description="Arabic news articles in; English translations side by side, summaries and a manifest out.",
+    )
+    parser.add_argument("--version", action="version", version=f"tarjama {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    parser.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="translate and summarise articles into an output folder")
+    run.add_argument("inputs", nargs="+", metavar="INPUT", help="article files or folders")
+    run.add_argument("-o", "--out", required=True, type=Path, help="output folder")
+    run.add_argument("--fresh", action="store_true", help="forget earlier runs into OUT and redo everything")
+    _config_args(run)
+
+    config = sub.add_parser("config", help="show the resolved configuration")
+    config_sub = config.add_subparsers(dest="action", required=True, metavar="ACTION")
+    show = config_sub.add_parser("show", help="print the configuration after layering, as TOML")
+    _config_args(show)
+
+    models = sub.add_parser("models", help="fetch or check the configured models")
+    models_sub = models.add_subparsers(dest="action", required=True, metavar="ACTION")
+    for name, text in (
+        ("pull", "download the configured models into the Hugging Face cache (needs network)"),
+        ("check", "say whether each configured model loads without network"),
+    ):
+        _config_args(models_sub.add_parser(name, help=text))
+    return parser
+
+
+def _setup_logging(args: argparse.Namespace) -> None:
+    level = logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO
+    logging.basicConfig(level=level, format="tarjama: %(message)s", stream=sys.stderr)
+    # Library chatter (transformers, urllib3) only when asked for.
+    for noisy in ("transformers", "huggingface_hub", "urllib3", "httpx", "filelock"):
+        logging.getLogger(noisy).setLevel(logging.DEBUG if args.verbose else logging.ERROR)
+
+
+def _utf8_stdio() -> None:
+    # Arabic text on a terminal or a pipe with a non-UTF-8 locale must not crash a run.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def _load_config(args: argparse.Namespace) -> dict:
+    from tarjama import config
+
+    return config.load(args.config, args.overrides)
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from tarjama.runner import Runner
+
+    cfg = _load_config(args)
+    outcome = Runner(cfg, args.out, fresh=args.fresh).run(args.inputs)
+    done = len(outcome.written) + len(outcome.reused)
+    summary = (
+        f"{len(outcome.written)} articles written, {len(outcome.reused)} already done, "
+        f"{len(outcome.failed)} failed, {len(outcome.skipped)} skipped, "
+        f"{len(outcome.duplicates)} duplicates -> {args.out}"
+    )
+    if outcome.status == "interrupted":
+        log.warning("interrupted after %d articles; run the same command again to resume", done)
+        return EXIT_INTERRUPTED
+    log.info("%s", summary)
+    for failure in outcome.failed:
+        log.warning("failed: %s: %s", failure["input"], failure["reason"])
+    return outcome.exit_code
+
+
+def _cmd_config(args: argparse.Namespace) -> int:
+    from tarjama import config
+
+    sys.stdout.write(config.to_toml(_load_config(args)))
+    return EXIT_OK
+
+
+def _cmd_models(args: argparse.Namespace) -> int:
+    from tarjama import models_cmd
+
+    cfg = _load_config(args)
+    return models_cmd.pull(cfg) if args.action == "pull" else models_cmd.check(cfg)
+
+
+COMMANDS = {"run": _cmd_run, "config": _cmd_config, "models": _cmd_models}
+
+
+def main(argv: list[str] | None = None) -> int:
+    _utf8_stdio()
+    args = _parser().parse_args(argv)
+    _setup_logging(args)
+    from tarjama.config import ConfigError
+    from tarjama.ingest import InputError
+    from tarjama.lock import FolderBusy
+    from translate.loading import ModelLoadError
+
+    try:
+        return COMMANDS[args.command](args)
+    except (ConfigError, ModelLoadError, FolderBusy, InputError) as exc:
+        print(f"tarjama: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("tarjama: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED

@@ -1,0 +1,260 @@
+"""Layered TOML configuration: the embedded default, then each `-c` file, then `--set`.
+
+The default file is also the schema: a key it does not have is unknown, and a value must have
+the type of the default's. Tables named ``generation`` are the exception: they go to
+``generate()`` and are checked against what transformers' GenerationConfig accepts.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "config" / "default.toml"
+
+GENERATION_TABLES = ("translate.generation", "summarise.generation")
+
+# Keys whose values come from a closed set. Engine names are the registries' keys.
+CHOICES: dict[str, tuple[str, ...]] = {
+    "translate.device": ("auto", "cpu", "cuda", "mps"),
+    "summarise.device": ("auto", "cpu", "cuda", "mps"),
+    "translate.dtype": ("float32", "float16", "bfloat16"),
+    "summarise.dtype": ("float32", "float16", "bfloat16"),
+}
+LIST_CHOICES: dict[str, tuple[str, ...]] = {"output.formats": ("md", "html")}
+POSITIVE = {
+    "translate.batch_tokens",
+    "translate.max_batch_sentences",
+    "summarise.batch_size",
+    "job.window_articles",
+    "input.max_bytes",
+}
+NON_NEGATIVE = {
+    "translate.max_input_tokens",
+    "summarise.max_input_tokens",
+    "job.threads",
+    "job.cache_max_entries",
+}
+
+
+class ConfigError(Exception):
+    """A config file or override is wrong; the message names where and what to change."""
+
+
+def _engine_choices() -> dict[str, tuple[str, ...]]:
+    from summarise.registry import ENGINES as SUMMARISERS
+    from translate.registry import ENGINES as TRANSLATORS
+
+    return {
+        "translate.engine": tuple(sorted(TRANSLATORS)),
+        "summarise.engine": tuple(sorted(SUMMARISERS)),
+    }
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such config file") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def _parse_value(text: str) -> Any:
+    """`--set` values are TOML values when they parse as one, else plain strings, so
+    `--set translate.model=/models/x` needs no quotes and `num_beams=2` is an int."""
+    try:
+        return tomllib.loads(f"v = {text}")["v"]
+    except tomllib.TOMLDecodeError:
+        return text
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+def _coerce(key: str, value: Any, default: Any, origin: str) -> Any:
+    if isinstance(default, bool):
+        ok = isinstance(value, bool)
+    elif isinstance(default, float):
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    elif isinstance(default, int):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif isinstance(default, list):
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+    else:
+        ok = isinstance(value, type(default))
+    if not ok:
+        raise ConfigError(
+            f"{origin}: {key} must be {_type_name(default)}, got {value!r}"
+        )
+    return value
+
+
+def _merge(
+    base: dict[str, Any], layer: dict[str, Any], schema: dict[str, Any], origin: str, prefix: str = ""
+) -> None:
+    for name, value in layer.items():
+        key = f"{prefix}{name}"
+        if key in GENERATION_TABLES:
+            if not isinstance(value, dict):
+                raise ConfigError(f"{origin}: [{key}] must be a table")
+            base.setdefault(name, {}).update(value)
+            continue
+        if name not in schema:
+            known = ", ".join(sorted(f"{prefix}{k}" for k in schema))
+            raise ConfigError(f"{origin}: unknown key {key!r}; known keys here: {known}")
+        if isinstance(schema[name], dict):
+            if not isinstance(value, dict):
+                raise ConfigError(f"{origin}: {key} must be a table, got {value!r}")
+            _merge(base[name], value, schema[name], origin, f"{key}.")
+        else:
+            base[name] = _coerce(key, value, schema[name], origin)
+
+
+def _set_path(tree: dict[str, Any], dotted: str, value: Any) -> dict[str, Any]:
+    """Turn `a.b.c=v` into the nested layer {a: {b: {c: v}}}."""
+    parts = dotted.split(".")
+    layer: dict[str, Any] = {}
+    node = layer
+    for part in parts[:-1]:
+        node = node.setdefault(part, {})
+    node[parts[-1]] = value
+    return layer
+
+
+def _check_values(cfg: dict[str, Any], origin_of: dict[str, str]) -> None:
+    choices = {**CHOICES, **_engine_choices()}
+    for key, allowed in choices.items():
+        value = _get(cfg, key)
+        if value not in allowed:
+            raise ConfigError(
+                f"{origin_of.get(key, 'config')}: {key} = {value!r} is not one of: {', '.join(allowed)}"
+            )
+    for key, allowed in LIST_CHOICES.items():
+        for value in _get(cfg, key):
+            if value not in allowed:
+                raise ConfigError(
+                    f"{origin_of.get(key, 'config')}: {key} has {value!r}; choices: {', '.join(allowed)}"
+                )
+    for key in POSITIVE | NON_NEGATIVE:
+        value = _get(cfg, key)
+        floor = 1 if key in POSITIVE else 0
+        if value < floor:
+            raise ConfigError(f"{origin_of.get(key, 'config')}: {key} must be >= {floor}, got {value}")
+    for table in GENERATION_TABLES:
+        check_generation(_get(cfg, table), origin_of.get(table, "config"), table)
+
+
+def check_generation(settings: dict[str, Any], origin: str, table: str) -> None:
+    """Reject what GenerationConfig would not accept, before any model is loaded."""
+    from transformers import GenerationConfig
+
+    known = set(GenerationConfig().to_dict())
+    for key in settings:
+        if key not in known:
+            raise ConfigError(
+                f"{origin}: [{table}] has unknown generation setting {key!r}; "
+                "see transformers' GenerationConfig for the valid ones "
+                "(num_beams, max_new_tokens, min_new_tokens, length_penalty, no_repeat_ngram_size, ...)"
+            )
+    try:
+        GenerationConfig(**settings).validate(strict=True)
+    except (ValueError, TypeError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ConfigError(f"{origin}: [{table}] is not a valid generation config: {first}") from None
+
+
+def _get(cfg: dict[str, Any], dotted: str) -> Any:
+    node: Any = cfg
+    for part in dotted.split("."):
+        node = node[part]
+    return node
+
+
+def load(files: list[str | Path] = (), overrides: list[str] = (), *, check: bool = True) -> dict[str, Any]:
+    """Resolve the configuration. Raises ConfigError naming the file (or --set) and key."""
+    schema = _read_toml(DEFAULT_PATH)
+    cfg = copy.deepcopy(schema)
+    origin_of: dict[str, str] = {}
+    layers: list[tuple[str, dict[str, Any]]] = [(str(p), _read_toml(Path(p))) for p in files]
+    for item in overrides:
+        key, sep, raw = item.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise ConfigError(f"--set {item!r}: expected KEY=VALUE, for example --set translate.model=/models/opus")
+        layers.append((f"--set {key}", _set_path({}, key, _parse_value(raw.strip()))))
+    for origin, layer in layers:
+        _merge(cfg, layer, schema, origin)
+        for key in _flat_keys(layer):
+            origin_of[key] = origin
+    if check:
+        _check_values(cfg, origin_of)
+    return cfg
+
+
+def _flat_keys(layer: dict[str, Any], prefix: str = "") -> list[str]:
+    keys = []
+    for name, value in layer.items():
+        key = f"{prefix}{name}"
+        if isinstance(value, dict):
+            keys.append(key)
+            keys.extend(_flat_keys(value, f"{key}."))
+        else:
+            keys.append(key)
+    return keys
+
+
+def to_toml(cfg: dict[str, Any]) -> str:
+    """Render a resolved config as TOML (the subset this schema uses)."""
+    lines: list[str] = []
+
+    def scalar(value: Any) -> str:
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, str):
+            return json.dumps(value, ensure_ascii=False)
+        if isinstance(value, list):
+            return "[" + ", ".join(scalar(v) for v in value) + "]"
+        return repr(value)
+
+    def table(node: dict[str, Any], name: str) -> None:
+        plain = {k: v for k, v in node.items() if not isinstance(v, dict)}
+        if name:
+            lines.append(f"[{name}]")
+        for key, value in plain.items():
+            lines.append(f"{key} = {scalar(value)}")
+        if name or plain:
+            lines.append("")
+        for key, value in node.items():
+            if isinstance(value, dict):
+                table(value, f"{name}.{key}" if name else key)
+
+    table(cfg, "")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def signature(cfg: dict[str, Any], sections: tuple[str, ...]) -> str:
+    """A short hash of the settings that shape an article's output, so a rerun can tell
+    which articles a config change makes stale."""
+    picked = {name: cfg[name] for name in sections}
+    blob = json.dumps(picked, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,56 @@
+"""Bytes -> text, without being told the encoding."""
+
+from __future__ import annotations
+
+import codecs
+
+
+class DecodeError(Exception):
+    pass
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def arabic_share(text: str) -> float:
+    """Share of letters that are Arabic script (base block and supplement)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum("\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" for c in letters) / len(letters)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding). A BOM decides; else UTF-8 if it decodes; else the single-byte
+    Arabic code page (Windows-1256 or ISO-8859-6) whose reading has the most Arabic."""
+    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise DecodeError("binary file (NUL bytes), not text")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.replace("-sig", "") + " with BOM"
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"undecodable bytes for {encoding} at offset {exc.start}") from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        best: tuple[float, str, str] | None = None
+        for encoding in ("cp1256", "iso-8859-6"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            share = arabic_share(text)
+            if best is None or share > best[0]:
+                best = (share, text, encoding)
+        if best and best[0] >= 0.5:
+            return best[1], best[2]
+        raise DecodeError(
+            f"not UTF-8 (bad byte at offset {utf8_error.start}) nor Arabic Windows-1256/ISO-8859-6 text"
+        ) from None

@@ -1,0 +1,127 @@
+"""The job ledger: what each input became, under which config, in SQLite beside the outputs.
+
+A row is written only after all of an article's files are in place, in one transaction, so
+a run killed at any moment leaves a ledger that never claims more than is on disk.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+MIGRATIONS: list[str] = []
+migration = MIGRATIONS.append
+
+migration(
+    """
+    CREATE TABLE inputs (
+        key TEXT PRIMARY KEY,          -- file path, or path#n for the n-th record of a file
+        article_id TEXT,               -- the article this input produced or points to
+        input_sha TEXT,                -- of the input file's bytes
+        content_sha TEXT,              -- of the text the models saw
+        config_sig TEXT,               -- settings that shape the output
+        status TEXT NOT NULL,          -- done | failed | skipped | duplicate
+        error TEXT,
+        files TEXT,                    -- JSON list of paths relative to the output folder
+        title_ar TEXT,
+        title_en TEXT,
+        segments INTEGER,
+        flags INTEGER,
+        seconds REAL,
+        updated REAL NOT NULL
+    );
+    CREATE INDEX inputs_article ON inputs(article_id);
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    article_id: str | None
+    input_sha: str | None
+    content_sha: str | None
+    config_sig: str | None
+    status: str
+    error: str | None
+    files: tuple[str, ...]
+    title_ar: str | None
+    title_en: str | None
+    segments: int | None
+    flags: int | None
+    seconds: float | None
+
+
+class Ledger:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.db = sqlite3.connect(path, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.db:
+                self.db.executescript(f"BEGIN; {sql}; PRAGMA user_version = {number}; COMMIT;")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def reset(self) -> None:
+        self.db.execute("DELETE FROM inputs")
+
+    def get(self, key: str) -> Entry | None:
+        row = self.db.execute("SELECT * FROM inputs WHERE key = ?", (key,)).fetchone()
+        return _entry(row) if row else None
+
+    def done_with(self, content_sha: str, config_sig: str) -> Entry | None:
+        """A finished article with this content under this config, from any input."""
+        row = self.db.execute(
+            "SELECT * FROM inputs WHERE content_sha = ? AND config_sig = ? AND status = 'done' LIMIT 1",
+            (content_sha, config_sig),
+        ).fetchone()
+        return _entry(row) if row else None
+
+    def id_taken(self, article_id: str, key: str) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM inputs WHERE article_id = ? AND key != ? AND status IN ('done', 'failed') LIMIT 1",
+            (article_id, key),
+        ).fetchone()
+        return row is not None
+
+    def record(self, key: str, status: str, **fields: object) -> None:
+        fields = {k: (json.dumps(list(v)) if k == "files" else v) for k, v in fields.items()}
+        columns = ["key", "status", "updated", *fields]
+        values = [key, status, time.time(), *fields.values()]
+        self.db.execute(
+            f"INSERT OR REPLACE INTO inputs ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            values,
+        )
+
+    def entries(self) -> Iterator[Entry]:
+        for row in self.db.execute("SELECT * FROM inputs ORDER BY article_id, key"):
+            yield _entry(row)
+
+    def counts(self) -> dict[str, int]:
+        return dict(self.db.execute("SELECT status, COUNT(*) FROM inputs GROUP BY status").fetchall())
+
+    def set_meta(self, key: str, value: object) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value)))
+
+    def get_meta(self, key: str) -> object:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+
+def _entry(row: tuple) -> Entry:
+    (key, article_id, input_sha, content_sha, config_sig, status, error, files,
+     title_ar, title_en, segments, flags, seconds, _updated) = row
+    return Entry(
+        key, article_id, input_sha, content_sha, config_sig, status, error,
+        tuple(json.loads(files)) if files else (), title_ar, title_en, segments, flags, seconds,
+    )

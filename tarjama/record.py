@@ -1,0 +1,39 @@
+"""The canonical article record (articles/<id>.json). Pure: parts in, dict out."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from tarjama.ingest import Article
+
+FACT_KINDS = ("dates", "numbers", "people", "organisations", "places")
+
+
+def empty_facts() -> dict[str, list]:
+    return {kind: [] for kind in FACT_KINDS}
+
+
+def build_record(
+    article: Article,
+    article_id: str,
+    title_en: str,
+    segments: Sequence[dict[str, Any]],
+    summary: dict[str, Any],
+    models: dict[str, str],
+) -> dict[str, Any]:
+    return {
+        "id": article_id,
+        "source": {
+            "path": article.path,
+            "sha256": article.sha256,
+            "name": article.source_name,
+        },
+        "title": {"ar": article.title, "en": title_en},
+        "published": article.published,
+        "segments": list(segments),
+        "summary": summary,
+        "facts": {"source": empty_facts(), "translation": empty_facts()},
+        "flags": [],
+        "models": models,
+        "meta": dict(article.meta),
+    }

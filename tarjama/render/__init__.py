@@ -1,0 +1,1 @@
+"""Article record -> files a person reads: Markdown table, self-contained HTML, the index."""

@@ -1,0 +1,26 @@
+"""HTML pages through Jinja2 with autoescaping on: article text is data, never markup."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    return Environment(
+        loader=PackageLoader("tarjama.render", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_article(record: dict, low_score: float) -> str:
+    flagged = {flag.get("segment") for flag in record["flags"]}
+    return _env().get_template("article.html").render(r=record, low_score=low_score, flagged=flagged)
+
+
+def render_index(rows: list[dict], failures: list[dict], generated: str) -> str:
+    return _env().get_template("index.html").render(rows=rows, failures=failures, generated=generated)

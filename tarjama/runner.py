@@ -1,0 +1,346 @@
+"""The job: inputs -> articles -> windows of translation and summarisation -> files.
+
+Articles stream through in windows of `job.window_articles`: sentences of a whole window are
+deduplicated, looked up in the cache and batched together, so batches stay full while memory
+stays bounded by the window, not the job. The ledger, not memory, remembers what is done.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+from tarjama import __version__, atomic
+from tarjama.cache import TranslationCache, cache_key, default_dir
+from tarjama.config import signature as config_signature
+from tarjama.engines import Engines, static_signature
+from tarjama.ingest import Article, IngestFailure, read_inputs
+from tarjama.ledger import Ledger
+from tarjama.lock import FolderLock
+from tarjama.outputs import now_iso, write_article, write_index, write_manifest
+from tarjama.record import build_record
+from translate import ModelLoadError, normalise, split_sentences
+
+log = logging.getLogger(__name__)
+
+# Sections whose settings change what an article's files hold.
+OUTPUT_SECTIONS = ("translate", "summarise", "output")
+
+
+@dataclass
+class Outcome:
+    written: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    failed: list[dict] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)
+    duplicates: list[dict] = field(default_factory=list)
+    sentences: int = 0
+    translated: int = 0
+    cache_hits: int = 0
+    timings: Counter = field(default_factory=Counter)
+    status: str = "running"
+
+    @property
+    def exit_code(self) -> int:
+        if self.status == "interrupted":
+            return 130
+        if self.status == "error":
+            return 2
+        return 1 if self.failed else 0
+
+
+@dataclass(frozen=True)
+class _Planned:
+    article: Article
+    article_id: str
+    sentences: tuple[tuple[int, str], ...]  # (paragraph, Arabic sentence)
+
+
+def _windows(items: Iterable, size: int) -> Iterator[list]:
+    window: list = []
+    for item in items:
+        window.append(item)
+        if len(window) >= size:
+            yield window
+            window = []
+    if window:
+        yield window
+
+
+class _Interrupted(KeyboardInterrupt):
+    pass
+
+
+def _on_term(signum: int, frame: object) -> None:
+    raise _Interrupted()
+
+
+class Runner:
+    def __init__(self, cfg: dict[str, Any], out: Path, *, engines: Engines | None = None, fresh: bool = False):
+        self.cfg = cfg
+        self.out = Path(out)
+        self.engines = engines or Engines(cfg)
+        self.fresh = fresh
+        self.config_sig = config_signature(cfg, OUTPUT_SECTIONS)
+        self._progress = None
+
+    # -- the whole job ----------------------------------------------------------------------
+
+    def run(self, inputs: Sequence[str]) -> Outcome:
+        outcome = Outcome()
+        started = now_iso()
+        start = time.perf_counter()
+        with FolderLock(self.out):
+            self.out.mkdir(parents=True, exist_ok=True)
+            atomic.remove_stale_temporaries(self.out / "articles")
+            atomic.remove_stale_temporaries(self.out)
+            ledger = Ledger(self.out / ".tarjama" / "ledger.sqlite")
+            if self.fresh:
+                ledger.reset()
+            previous_term = signal.signal(signal.SIGTERM, _on_term)
+            try:
+                self._run(inputs, ledger, outcome)
+                outcome.status = "complete"
+            except KeyboardInterrupt:
+                outcome.status = "interrupted"
+            except ModelLoadError:
+                outcome.status = "error"
+                raise
+            finally:
+                signal.signal(signal.SIGTERM, previous_term)
+                if self._progress is not None:
+                    self._progress.close()
+                outcome.timings["total"] = time.perf_counter() - start
+                self._finish(inputs, ledger, outcome, started)
+                ledger.close()
+        return outcome
+
+    def _run(self, inputs: Sequence[str], ledger: Ledger, outcome: Outcome) -> None:
+        from tqdm import tqdm
+
+        self._progress = tqdm(total=0, unit="sent", desc="translating", disable=None, file=sys.stderr)
+        cache = self._open_cache()
+        taken: dict[str, str] = {}  # article id -> input key, this run
+        seen_content: dict[str, str] = {}  # content sha -> article id, this run
+        ingest_start = time.perf_counter()
+        stream = read_inputs(inputs, self.cfg)
+        for window in _windows(stream, self.cfg["job"]["window_articles"]):
+            outcome.timings["ingest"] += time.perf_counter() - ingest_start
+            planned = []
+            for item in window:
+                if isinstance(item, IngestFailure):
+                    self._ingest_failure(item, ledger, outcome)
+                    continue
+                plan = self._plan(item, ledger, taken, seen_content, outcome)
+                if plan is not None:
+                    planned.append(plan)
+            if planned:
+                self._process(planned, ledger, cache, outcome)
+            ingest_start = time.perf_counter()
+        if cache is not None:
+            cache.close()
+
+    # -- deciding what to do with each article -------------------------------------------------
+
+    def _plan(
+        self,
+        article: Article,
+        ledger: Ledger,
+        taken: dict[str, str],
+        seen_content: dict[str, str],
+        outcome: Outcome,
+    ) -> _Planned | None:
+        content = article.content_sha
+        prior = ledger.get(article.key)
+        if (
+            prior
+            and prior.status == "done"
+            and prior.input_sha == article.sha256
+            and prior.content_sha == content
+            and prior.config_sig == self.config_sig
+            and all((self.out / f).is_file() for f in prior.files)
+        ):
+            taken[prior.article_id] = article.key
+            seen_content[content] = prior.article_id
+            outcome.reused.append(prior.article_id)
+            return None
+        original = seen_content.get(content)
+        if original is None:
+            done = ledger.done_with(content, self.config_sig)
+            if done is not None and done.key != article.key:
+                original = done.article_id
+        if original is not None:
+            ledger.record(article.key, "duplicate", article_id=original, input_sha=article.sha256,
+                          content_sha=content, config_sig=self.config_sig)
+            outcome.duplicates.append({"input": article.key, "article": original})
+            log.info("%s: same text as article %s; not processed again", article.key, original)
+            return None
+        article_id = self._allocate_id(article, prior.article_id if prior else None, ledger, taken)
+        taken[article_id] = article.key
+        seen_content[content] = article_id
+        sentences = tuple(
+            (p, s) for p, paragraph in enumerate(article.paragraphs) for s in split_sentences(paragraph)
+        )
+        return _Planned(article, article_id, sentences)
+
+    def _allocate_id(self, article: Article, prior_id: str | None, ledger: Ledger, taken: dict[str, str]) -> str:
+        if prior_id and taken.get(prior_id, article.key) == article.key:
+            return prior_id
+        candidate, n = article.name, 2
+        while taken.get(candidate, article.key) != article.key or ledger.id_taken(candidate, article.key):
+            candidate, n = f"{article.name}-{n}", n + 1
+        return candidate
+
+    def _ingest_failure(self, item: IngestFailure, ledger: Ledger, outcome: Outcome) -> None:
+        ledger.record(item.key, item.status, error=item.reason)
+        entry = {"input": item.path, "status": item.status, "reason": item.reason}
+        (outcome.failed if item.status == "failed" else outcome.skipped).append(entry)
+        log.warning("%s: %s", item.path, item.reason)
+
+    # -- the model work ------------------------------------------------------------------------
+
+    def _open_cache(self) -> TranslationCache | None:
+        if self.cfg["job"]["cache_max_entries"] == 0:
+            return None
+        folder = Path(self.cfg["job"]["cache_dir"] or default_dir()).expanduser()
+        return TranslationCache(folder, self.cfg["job"]["cache_max_entries"])
+
+    def _translate(self, planned: list[_Planned], cache: TranslationCache | None, outcome: Outcome) -> dict:
+        """normalised sentence -> Translation, for every sentence and title of the window."""
+        from translate import Translation
+
+        unique = list(dict.fromkeys(
+            normalise(text)
+            for plan in planned
+            for text in (plan.article.title, *(s for _, s in plan.sentences))
+            if normalise(text)
+        ))
+        outcome.sentences += len(unique)
+        signature = static_signature(self.cfg["translate"])
+        keys = {text: cache_key(signature, text) for text in unique}
+        found: dict[str, Translation] = {}
+        if cache is not None:
+            hits = cache.get_many(list(keys.values()))
+            found = {t: Translation(*hits[k]) for t, k in keys.items() if k in hits}
+        outcome.cache_hits += len(found)
+        misses = [t for t in unique if t not in found]
+        if misses:
+            self._progress.total += len(misses)
+            self._progress.refresh()
+            start = time.perf_counter()
+            results = self.engines.translator.translate(misses, progress=self._progress.update)
+            outcome.timings["translate"] += time.perf_counter() - start
+            outcome.translated += len(misses)
+            found.update(zip(misses, results))
+            if cache is not None:
+                cache.put_many(
+                    (keys[t], r.text, r.score) for t, r in zip(misses, results) if r.error is None
+                )
+        return found
+
+    def _process(self, planned: list[_Planned], ledger: Ledger, cache: TranslationCache | None, outcome: Outcome) -> None:
+        window_start = time.perf_counter()
+        translations = self._translate(planned, cache, outcome)
+        ready: list[tuple[_Planned, list[dict], str]] = []
+        for plan in planned:
+            segments, errors = [], []
+            for paragraph, ar in plan.sentences:
+                t = translations.get(normalise(ar))
+                if t is None:  # a sentence of only invisible marks: nothing to translate
+                    segments.append({"paragraph": paragraph, "ar": ar, "en": "", "score": None})
+                    continue
+                if t.error:
+                    errors.append(f"sentence {len(segments) + 1}: {t.error}")
+                segments.append({"paragraph": paragraph, "ar": ar, "en": t.text, "score": t.score})
+            title = translations.get(normalise(plan.article.title))
+            if title is not None and title.error:
+                errors.append(f"title: {title.error}")
+            if errors:
+                self._article_failed(plan, ledger, outcome, "translation failed: " + errors[0])
+                continue
+            ready.append((plan, segments, title.text if title else ""))
+        if not ready:
+            return
+        start = time.perf_counter()
+        summariser = self.engines.summariser
+        summaries = summariser.summarise([[s["en"] for s in segments] for _, segments, _ in ready])
+        outcome.timings["summarise"] += time.perf_counter() - start
+        models = {
+            "translate": self.engines.translate_signature(),
+            "summarise": summariser.signature(),
+        }
+        per_article = (time.perf_counter() - window_start) / len(planned)
+        for (plan, segments, title_en), summary in zip(ready, summaries):
+            if summary.error:
+                self._article_failed(plan, ledger, outcome, "summarisation failed: " + summary.error)
+                continue
+            start = time.perf_counter()
+            record = build_record(
+                plan.article, plan.article_id, title_en, segments,
+                {"en": summary.text, "chunks": summary.chunks, "rounds": summary.rounds}, models,
+            )
+            files = write_article(self.out, record, self.cfg["output"]["formats"], self.cfg["output"]["low_score"])
+            # The ledger learns of the article only once all its files are in place.
+            ledger.record(
+                plan.article.key, "done", article_id=plan.article_id, input_sha=plan.article.sha256,
+                content_sha=plan.article.content_sha, config_sig=self.config_sig, files=files,
+                title_ar=plan.article.title, title_en=title_en, segments=len(segments),
+                flags=len(record["flags"]), seconds=round(per_article + time.perf_counter() - start, 3),
+            )
+            outcome.timings["write"] += time.perf_counter() - start
+            outcome.written.append(plan.article_id)
+        ledger.set_meta(f"models:{self.config_sig}", self.engines.loaded())
+
+    def _article_failed(self, plan: _Planned, ledger: Ledger, outcome: Outcome, reason: str) -> None:
+        ledger.record(plan.article.key, "failed", article_id=plan.article_id, input_sha=plan.article.sha256,
+                      content_sha=plan.article.content_sha, config_sig=self.config_sig, error=reason)
+        outcome.failed.append({"input": plan.article.key, "status": "failed", "reason": reason})
+        log.warning("%s: %s", plan.article.key, reason)
+
+    # -- the end of a run ----------------------------------------------------------------------
+
+    def _finish(self, inputs: Sequence[str], ledger: Ledger, outcome: Outcome, started: str) -> None:
+        entries = list(ledger.entries())
+        failures = outcome.failed + outcome.skipped
+        write_index(self.out, entries, failures)
+        counts = ledger.counts()
+        models = self.engines.loaded() or ledger.get_meta(f"models:{self.config_sig}") or {
+            "translate": static_signature(self.cfg["translate"]),
+            "summarise": static_signature(self.cfg["summarise"]),
+        }
+        manifest = {
+            "tool": {"name": "tarjama", "version": __version__},
+            "status": outcome.status,
+            "started": started,
+            "finished": now_iso(),
+            "inputs": [str(i) for i in inputs],
+            "config": self.cfg,
+            "config_signature": self.config_sig,
+            "models": models,
+            "counts": {
+                "written": len(outcome.written),
+                "reused": len(outcome.reused),
+                "failed": len(outcome.failed),
+                "skipped": len(outcome.skipped),
+                "duplicates": len(outcome.duplicates),
+                "sentences": outcome.sentences,
+                "translated": outcome.translated,
+                "cache_hits": outcome.cache_hits,
+                "ledger": counts,
+            },
+            "failures": outcome.failed,
+            "skipped": outcome.skipped,
+            "duplicates": outcome.duplicates,
+            "articles": sorted(e.article_id for e in entries if e.status == "done"),
+            "timings": {
+                **{k: round(v, 3) for k, v in sorted(outcome.timings.items())},
+                "load": self.engines.load_seconds,
+            },
+        }
+        write_manifest(self.out, manifest)

@@ -1,0 +1,257 @@
+"""Random-weight models of the real architectures, built offline.
+
+No model hub is reachable from CI or from many users' build machines, yet the code must be
+exercised through the ordinary ``from_pretrained`` path. These builders train a tokenizer on
+a few hundred lines, make a model from a config of the real architecture, and save both with
+``save_pretrained`` so that ``AutoTokenizer``/``AutoModelForSeq2SeqLM`` load them back exactly
+as they would a hub checkpoint. Random weights translate nothing: they prove plumbing, never
+quality.
+
+    python -m tarjama.tiny_models OUT_DIR      # writes OUT_DIR/marian and OUT_DIR/bart
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+# Written for this project: short Arabic news-style sentences and English ones, enough for a
+# tokenizer to learn pieces that cover the seed article and the test fixtures.
+_ARABIC = """\
+أكدت الوزارة أنها ستواصل العمل مع الشركاء في المنطقة
+قال المتحدث باسم الحكومة إن الاجتماع عقد يوم الثلاثاء
+وقعت الحكومتان مذكرة تفاهم جديدة في العاصمة بغداد
+بلغ عدد السكان في المدينة أربعة ملايين نسمة
+ارتفعت الأسعار بنسبة خمسة في المئة خلال العام الماضي
+أعلن الرئيس عن خطة لإعادة البناء وتحقيق الاستقرار
+شارك عدد من الوزراء والمستشارين في المراسم الرسمية
+تحدث السفير عن الشراكة بين البلدين منذ عقود
+أشار التقرير إلى أن الدعم سيستمر للسنوات الأربع المقبلة
+حررت القوات مساحات واسعة من الأراضي في الشمال
+جرى توقيع الاتفاق في أربيل بحضور رئيس الإقليم
+نشرت الوزارة بيانا على موقعها الرسمي يوم الأربعاء
+في عام 2016 وقع الجانبان أول اتفاق بينهما
+بلغت قيمة المشروع 4.5 مليون دولار
+قطعت القافلة مسافة 50 ألف كيلومتر مربع
+ذكرت وكالة الأنباء أن الزيارة استمرت ثلاثة أيام
+دعا المجلس إلى وقف إطلاق النار فورا
+استقبل رئيس الوزراء وفدا من الاتحاد الأوروبي
+"""
+
+_ENGLISH = """\
+The ministry confirmed that it will continue working with partners in the region.
+A government spokesman said the meeting was held on Tuesday.
+The two governments signed a new memorandum of understanding in Baghdad.
+The city has a population of four million people.
+Prices rose by five percent during the past year.
+The president announced a plan for reconstruction and stability.
+Several ministers and advisers took part in the official ceremony.
+The ambassador spoke about the partnership between the two countries for decades.
+The report indicated that support will continue for the next four years.
+Forces liberated large areas of land in the north.
+The agreement was signed in Erbil in the presence of the region's president.
+The ministry published a statement on its official website on Wednesday.
+In 2016 the two sides signed their first agreement.
+The project was worth 4.5 million dollars.
+The convoy covered a distance of 50,000 square kilometres.
+The news agency reported that the visit lasted three days.
+The council called for an immediate ceasefire.
+The prime minister received a delegation from the European Union.
+"""
+
+
+def _corpus(text: str, n_lines: int, seed: int) -> list[str]:
+    """Shuffle sentence halves together so a tokenizer sees varied contexts."""
+    rng = random.Random(seed)
+    lines = [line for line in text.splitlines() if line.strip()]
+    words = [w for line in lines for w in line.split()]
+    out = list(lines)
+    while len(out) < n_lines:
+        k = rng.randint(4, 14)
+        out.append(" ".join(rng.choice(words) for _ in range(k)))
+    return out
+
+
+def _train_spm(lines: list[str], prefix: Path, vocab_size: int) -> Path:
+    import sentencepiece as spm
+
+    corpus = prefix.with_suffix(".txt")
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    spm.SentencePieceTrainer.train(
+        input=str(corpus),
+        model_prefix=str(prefix),
+        vocab_size=vocab_size,
+        hard_vocab_limit=False,
+        character_coverage=1.0,
+        model_type="unigram",
+        # Marian's own vocabularies put </s> at 0 and <unk> at 1; no <s>.
+        unk_id=1,
+        eos_id=0,
+        bos_id=-1,
+        pad_id=-1,
+        minloglevel=2,
+    )
+    return prefix.with_suffix(".model")
+
+
+def build_marian(
+    out: Path,
+    *,
+    d_model: int = 32,
+    layers: int = 2,
+    heads: int = 2,
+    ffn: int = 64,
+    max_positions: int = 128,
+    spm_vocab: int = 300,
+    extra_vocab: int = 0,
+    seed: int = 0,
+) -> Path:
+    """A Marian translator laid out like Helsinki-NLP/opus-mt-ar-en (shared vocab.json,
+    source.spm and target.spm, pad = decoder start = last id, eos = 0).
+
+    ``extra_vocab`` pads the vocabulary with unused entries so that a benchmark can reach the
+    real model's 62834 rows and so pay the real output-projection cost.
+    """
+    import torch
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    torch.manual_seed(seed)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = _train_spm(_corpus(_ARABIC, 400, seed), Path(tmp) / "source", spm_vocab)
+        tgt = _train_spm(_corpus(_ENGLISH, 400, seed + 1), Path(tmp) / "target", spm_vocab)
+        vocab: dict[str, int] = {"</s>": 0, "<unk>": 1}
+        import sentencepiece as spm
+
+        for model_file in (src, tgt):
+            sp = spm.SentencePieceProcessor(model_file=str(model_file))
+            for i in range(sp.get_piece_size()):
+                vocab.setdefault(sp.id_to_piece(i), len(vocab))
+        for i in range(extra_vocab - len(vocab) - 1):
+            vocab[f"<unused{i}>"] = len(vocab)
+        vocab["<pad>"] = len(vocab)
+        vocab_file = Path(tmp) / "vocab.json"
+        vocab_file.write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+        tokenizer = MarianTokenizer(
+            source_spm=str(src),
+            target_spm=str(tgt),
+            vocab=str(vocab_file),
+            model_max_length=max_positions,
+        )
+        tokenizer.save_pretrained(out)
+    pad = vocab["<pad>"]
+    config = MarianConfig(
+        vocab_size=len(vocab),
+        d_model=d_model,
+        encoder_layers=layers,
+        decoder_layers=layers,
+        encoder_attention_heads=heads,
+        decoder_attention_heads=heads,
+        encoder_ffn_dim=ffn,
+        decoder_ffn_dim=ffn,
+        max_position_embeddings=max_positions,
+        pad_token_id=pad,
+        decoder_start_token_id=pad,
+        eos_token_id=0,
+        forced_eos_token_id=0,
+        scale_embedding=True,
+        share_encoder_decoder_embeddings=True,
+    )
+    model = MarianMTModel(config)
+    model.save_pretrained(out)
+    log.info("tiny Marian model written to %s (vocab %d)", out, len(vocab))
+    return out
+
+
+def build_bart(
+    out: Path,
+    *,
+    d_model: int = 32,
+    encoder_layers: int = 2,
+    decoder_layers: int = 1,
+    heads: int = 2,
+    ffn: int = 64,
+    max_positions: int = 128,
+    bpe_vocab: int = 400,
+    extra_vocab: int = 0,
+    seed: int = 0,
+) -> Path:
+    """A BART summariser laid out like sshleifer/distilbart-cnn-12-6 (byte-level BPE with
+    vocab.json and merges.txt, <s>=0 <pad>=1 </s>=2 <unk>=3 <mask> last)."""
+    import torch
+    from tokenizers import ByteLevelBPETokenizer
+    from transformers import BartConfig, BartForConditionalGeneration, BartTokenizer
+
+    torch.manual_seed(seed)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    bpe = ByteLevelBPETokenizer()
+    bpe.train_from_iterator(
+        _corpus(_ENGLISH, 400, seed + 2),
+        vocab_size=bpe_vocab,
+        min_frequency=1,
+        special_tokens=["<s>", "<pad>", "</s>", "<unk>"],
+        show_progress=False,
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        bpe.save_model(tmp)
+        vocab = json.loads((Path(tmp) / "vocab.json").read_text(encoding="utf-8"))
+        for i in range(extra_vocab - len(vocab) - 1):
+            vocab[f"<unused{i}>"] = len(vocab)
+        vocab["<mask>"] = len(vocab)
+        (Path(tmp) / "vocab.json").write_text(json.dumps(vocab), encoding="utf-8")
+        tokenizer = BartTokenizer(
+            vocab=str(Path(tmp) / "vocab.json"),
+            merges=str(Path(tmp) / "merges.txt"),
+            model_max_length=max_positions,
+        )
+        tokenizer.save_pretrained(out)
+    config = BartConfig(
+        vocab_size=len(vocab),
+        d_model=d_model,
+        encoder_layers=encoder_layers,
+        decoder_layers=decoder_layers,
+        encoder_attention_heads=heads,
+        decoder_attention_heads=heads,
+        encoder_ffn_dim=ffn,
+        decoder_ffn_dim=ffn,
+        max_position_embeddings=max_positions,
+        pad_token_id=1,
+        bos_token_id=0,
+        eos_token_id=2,
+        decoder_start_token_id=2,
+        forced_bos_token_id=0,
+        forced_eos_token_id=2,
+        # CTranslate2's converter reads these; distilbart-cnn-12-6 has these values.
+        normalize_before=False,
+        normalize_embedding=True,
+        add_final_layer_norm=False,
+    )
+    model = BartForConditionalGeneration(config)
+    model.save_pretrained(out)
+    log.info("tiny BART model written to %s (vocab %d)", out, len(vocab))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m tarjama.tiny_models OUT_DIR", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    root = Path(args[0])
+    build_marian(root / "marian")
+    build_bart(root / "bart")
+    print(f"translate.model = {root / 'marian'}\nsummarise.model = {root / 'bart'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,180 @@
+"""Loading seq2seq models through the ordinary from_pretrained path, with errors that say
+what to do. Shared by the translation and summarisation engines.
+
+Only this module and the engine modules import torch or transformers, and only when a model
+is actually needed, so the CLI starts instantly and a rerun with nothing to do loads nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+log = logging.getLogger(__name__)
+
+DEVICES = ("auto", "cpu", "cuda", "mps")
+DTYPES = ("float32", "float16", "bfloat16")
+
+
+class ModelLoadError(Exception):
+    """A model could not be loaded; the message is one line naming the model and the fix."""
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    tokenizer: Any
+    model: Any
+    model_id: str
+    revision: str  # the hub commit, or "local" for a folder
+    device: str
+    dtype: str
+
+    @property
+    def window(self) -> int:
+        """Longest input the model takes, in tokens."""
+        limits = [getattr(self.model.config, "max_position_embeddings", None)]
+        tok_max = getattr(self.tokenizer, "model_max_length", None)
+        # Tokenizers without a limit report a huge sentinel (1e30); ignore it.
+        if tok_max and tok_max < 1_000_000:
+            limits.append(tok_max)
+        found = [int(x) for x in limits if x]
+        return min(found) if found else 512
+
+
+def _quiet_transformers() -> None:
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
+
+
+def resolve_device(name: str) -> str:
+    import torch
+
+    if name == "auto":
+        if torch.cuda.is_available():
+            return "cuda"
+        if getattr(torch.backends, "mps", None) and torch.backends.mps.is_available():
+            return "mps"
+        return "cpu"
+    if name == "cuda" and not torch.cuda.is_available():
+        raise ModelLoadError("device = \"cuda\" but torch sees no CUDA GPU; set device = \"auto\" or \"cpu\"")
+    return name
+
+
+def _is_local(model_id: str) -> bool:
+    return model_id.startswith(("/", "./", "../", "~")) or Path(model_id).expanduser().exists()
+
+
+def hub_reachable(timeout: float = 3.0) -> bool:
+    """A quick TCP check, so that a machine without network fails in seconds rather than
+    after the hub client's minute of retries."""
+    if os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes", "on"):
+        return False
+    url = urlparse(os.environ.get("HF_ENDPOINT", "https://huggingface.co"))
+    port = url.port or (443 if url.scheme == "https" else 80)
+    try:
+        with socket.create_connection((url.hostname, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def _fix(key: str) -> str:
+    return (
+        f"run `tarjama models pull` on a machine with network (then copy the Hugging Face "
+        f"cache, ~/.cache/huggingface), or set {key} to a local model folder"
+    )
+
+
+def load_seq2seq(model_id: str, revision: str, *, key: str, device: str, dtype: str) -> LoadedModel:
+    """Load tokenizer and model. `key` is the config key that named the model, for errors."""
+    _quiet_transformers()
+    import torch
+    from transformers import AutoConfig, AutoModelForSeq2SeqLM, AutoTokenizer
+
+    local = _is_local(model_id)
+    if local:
+        path = Path(model_id).expanduser()
+        if not path.is_dir():
+            raise ModelLoadError(f"{key} = {model_id!r}: no such folder; {_fix(key)}")
+        if not (path / "config.json").is_file():
+            raise ModelLoadError(
+                f"{key} = {model_id!r}: folder has no config.json, so it is not a saved model; "
+                f"point {key} at a folder written by save_pretrained or at a hub id"
+            )
+        source, kwargs = str(path), {"local_files_only": True}
+    else:
+        source, kwargs = model_id, {"revision": revision}
+        if not _cached(model_id, revision):
+            if not hub_reachable():
+                raise ModelLoadError(
+                    f"{key} = {model_id!r} is not in the local Hugging Face cache and the hub "
+                    f"cannot be reached; {_fix(key)}"
+                )
+        else:
+            kwargs["local_files_only"] = True
+    device = resolve_device(device)
+    try:
+        config = AutoConfig.from_pretrained(source, **kwargs)
+        if not getattr(config, "is_encoder_decoder", False):
+            raise ModelLoadError(
+                f"{key} = {model_id!r} is a {config.model_type} model, not an encoder-decoder "
+                "(seq2seq) model; choose a translation or summarisation model"
+            )
+        tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
+        model = AutoModelForSeq2SeqLM.from_pretrained(
+            source, dtype=getattr(torch, dtype), **kwargs
+        )
+    except ModelLoadError:
+        raise
+    except (OSError, ValueError, KeyError, RuntimeError) as exc:
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise ModelLoadError(f"{key} = {model_id!r} could not be loaded: {first}; {_fix(key)}") from None
+    model.to(device)
+    model.eval()
+    rev = "local" if local else (getattr(model.config, "_commit_hash", None) or revision)
+    log.info("loaded %s (%s) on %s", model_id, rev, device)
+    return LoadedModel(tokenizer, model, model_id, rev, device, dtype)
+
+
+def _cached(model_id: str, revision: str) -> bool:
+    """Whether the model's config is in the local hub cache at that revision."""
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:  # pragma: no cover - transformers always brings huggingface_hub
+        return False
+    found = try_to_load_from_cache(model_id, "config.json", revision=revision)
+    return isinstance(found, str)
+
+
+def describe(loaded: LoadedModel, engine: str, generation: dict[str, Any], **settings: Any) -> dict:
+    """What made an output: engine, model, revision, dtype, generation and other settings."""
+    return {
+        "engine": engine,
+        "model": loaded.model_id,
+        "revision": loaded.revision,
+        "dtype": loaded.dtype,
+        "generation": dict(sorted(generation.items())),
+        **settings,
+    }
+
+
+def signature_of(description: dict) -> str:
+    """One line that changes whenever anything in the description does; the device is
+    left out on purpose, as the same weights give the same output on any device within
+    float tolerance."""
+    import json
+
+    rest = {k: v for k, v in description.items() if k not in ("engine", "model", "revision")}
+    return (
+        f"{description['engine']}:{description['model']}@{description['revision']}|"
+        + json.dumps(rest, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    )
