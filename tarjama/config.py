@@ -164,6 +164,22 @@ def _check_values(cfg: dict[str, Any], origin_of: dict[str, str]) -> None:
         check_generation(_get(cfg, table), origin_of.get(table, "config"), table)
 
 
+# Numeric generation settings GenerationConfig.validate lets through unchecked.
+_GENERATION_NUMBERS: dict[str, tuple[type | tuple[type, ...], float]] = {
+    "num_beams": (int, 1),
+    "max_new_tokens": (int, 1),
+    "min_new_tokens": (int, 0),
+    "max_length": (int, 1),
+    "min_length": (int, 0),
+    "no_repeat_ngram_size": (int, 0),
+    "length_penalty": ((int, float), float("-inf")),
+    "repetition_penalty": ((int, float), 0.0),
+    "temperature": ((int, float), 0.0),
+    "top_k": (int, 0),
+    "top_p": ((int, float), 0.0),
+}
+
+
 def check_generation(settings: dict[str, Any], origin: str, table: str) -> None:
     """Reject what GenerationConfig would not accept, before any model is loaded."""
     from transformers import GenerationConfig
@@ -176,6 +192,19 @@ def check_generation(settings: dict[str, Any], origin: str, table: str) -> None:
                 "see transformers' GenerationConfig for the valid ones "
                 "(num_beams, max_new_tokens, min_new_tokens, length_penalty, no_repeat_ngram_size, ...)"
             )
+    for key, value in settings.items():
+        kind, floor = _GENERATION_NUMBERS.get(key, (None, None))
+        if kind is not None and (
+            isinstance(value, bool) or not isinstance(value, kind) or value < floor
+        ):
+            raise ConfigError(
+                f"{origin}: [{table}] {key} = {value!r}: must be a number >= {floor}"
+            )
+    if settings.get("num_return_sequences", 1) != 1:
+        raise ConfigError(f"{origin}: [{table}] num_return_sequences must be 1: tarjama keeps one output per input")
+    low, high = settings.get("min_new_tokens"), settings.get("max_new_tokens")
+    if low is not None and high is not None and low > high:
+        raise ConfigError(f"{origin}: [{table}] min_new_tokens = {low} is more than max_new_tokens = {high}")
     try:
         GenerationConfig(**settings).validate(strict=True)
     except (ValueError, TypeError) as exc:

@@ -1,0 +1,77 @@
+"""Shared fixtures: tiny random-weight Marian and BART models, built offline once per test
+session and loaded back through the real from_pretrained path."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED = next(SEEDS.glob("*.txt"))
+
+# Never touch the network, and keep the user's caches out of the tests.
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+@pytest.fixture(scope="session")
+def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from tarjama.tiny_models import build_bart, build_marian
+
+    root = tmp_path_factory.mktemp("models")
+    return {"marian": build_marian(root / "marian"), "bart": build_bart(root / "bart")}
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+
+
+def tiny_overrides(models: dict[str, Path], **extra: object) -> list[str]:
+    """--set values that point both stages at the tiny models with short outputs."""
+    settings = {
+        "translate.model": str(models["marian"]),
+        "summarise.model": str(models["bart"]),
+        "translate.device": "cpu",
+        "summarise.device": "cpu",
+        "translate.generation.num_beams": 2,
+        "translate.generation.max_new_tokens": 6,
+        "summarise.generation.num_beams": 2,
+        "summarise.generation.min_new_tokens": 4,
+        "summarise.generation.max_new_tokens": 12,
+        "job.threads": 1,
+        **extra,
+    }
+    return [f"{k}={v}" for k, v in settings.items()]
+
+
+def tiny_config(models: dict[str, Path], **extra: object) -> dict:
+    from tarjama import config
+
+    return config.load([], tiny_overrides(models, **extra))
+
+
+def run_cli(*args: str, timeout: float = 300, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The real command, in a child process, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "tarjama", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def set_args(models: dict[str, Path], **extra: object) -> list[str]:
+    return [arg for item in tiny_overrides(models, **extra) for arg in ("--set", item)]
+
+
+def load_json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
