@@ -69,12 +69,12 @@ def test_a_sentence_that_makes_the_model_raise_fails_alone(translator, monkeypat
     real_run = translator._run
 
     def poisoned(texts):
-        if any("سم" in t for t in texts):
+        if any("زرنيخ" in t for t in texts):
             raise RuntimeError("planted failure")
         return real_run(texts)
 
     monkeypatch.setattr(translator, "_run", poisoned)
-    results = translator.translate([*SENTENCES, "سم قاتل"])
+    results = translator.translate([*SENTENCES, "زرنيخ قاتل"])
     assert [r.error is None for r in results] == [True, True, True, False]
     assert "planted failure" in results[-1].error
     assert all(r.text for r in results[:3])

@@ -1,0 +1,194 @@
+"""Faults done for real: SIGKILL at several points, SIGINT, a second run on the same folder,
+a damaged cache, a poisoned sentence. Each rerun must finish the job exactly once."""
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tarjama.engines import Engines
+from tarjama.runner import Runner
+from tests.conftest import ROOT, SEED, load_json, run_cli, set_args, tiny_config
+
+N_ARTICLES = 8
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    """Eight different articles made from the seed page (a distinct line in each)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    for i in range(N_ARTICLES):
+        (folder / f"article-{i}.txt").write_text(
+            text.replace("روداو", f"فقرة إضافية رقم {i} عن الاجتماع الذي عقد في أربيل.\n\nروداو"),
+            encoding="utf-8",
+        )
+    return folder
+
+
+def _args(models, folder, out):
+    # One article per window, so files appear one by one and a kill can land between them.
+    return ["run", str(folder), "-o", str(out), *set_args(models, **{"job.window_articles": 1,
+            "translate.generation.max_new_tokens": 12})]
+
+
+def _start(args, cache):
+    return subprocess.Popen(
+        [sys.executable, "-m", "tarjama", *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, env={**os.environ, "XDG_CACHE_HOME": str(cache)},
+    )
+
+
+def _wait_for(predicate, proc, limit=120.0):
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        if proc.poll() is not None:
+            return False
+        time.sleep(0.02)
+    raise AssertionError("condition not reached in time")
+
+
+def _articles(out: Path) -> list[Path]:
+    return sorted((out / "articles").glob("*.json")) if (out / "articles").is_dir() else []
+
+
+def _structure(out: Path) -> dict:
+    """What must match an uninterrupted run: ids, Arabic sentences, paragraphs, keys."""
+    return {
+        p.stem: [(s["paragraph"], s["ar"], bool(s["en"])) for s in load_json(p)["segments"]]
+        for p in _articles(out)
+    }
+
+
+@pytest.fixture()
+def reference(tiny_models, corpus, tmp_path):
+    out = tmp_path / "reference"
+    result = run_cli(*_args(tiny_models, corpus, out), env={"XDG_CACHE_HOME": str(tmp_path / "ref-cache")})
+    assert result.returncode == 0, result.stderr
+    return _structure(out)
+
+
+@pytest.mark.parametrize("kill_after", [0, 2, 5])
+def test_sigkill_then_rerun_completes_exactly_once(tiny_models, corpus, reference, tmp_path, kill_after):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    proc = _start(_args(tiny_models, corpus, out), cache)
+    if kill_after == 0:
+        _wait_for(lambda: (out / ".tarjama" / "ledger.sqlite").exists(), proc)
+    else:
+        _wait_for(lambda: len(_articles(out)) >= kill_after, proc)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    for path in _articles(out):
+        json.loads(path.read_text(encoding="utf-8"))  # anything there is whole
+    rerun = run_cli(*_args(tiny_models, corpus, out), env={"XDG_CACHE_HOME": str(cache)})
+    assert rerun.returncode == 0, rerun.stderr
+    assert _structure(out) == reference
+    assert not list(out.rglob("*.tmp"))
+    manifest = load_json(out / "manifest.json")
+    assert manifest["counts"]["ledger"] == {"done": N_ARTICLES}
+    assert manifest["counts"]["reused"] + manifest["counts"]["written"] == N_ARTICLES
+
+
+def test_sigint_stops_promptly_and_resumes(tiny_models, corpus, reference, tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    proc = _start(_args(tiny_models, corpus, out), cache)
+    _wait_for(lambda: len(_articles(out)) >= 1, proc)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 130, stderr
+    assert "run the same command again to resume" in stderr
+    manifest = load_json(out / "manifest.json")
+    assert manifest["status"] == "interrupted"
+    assert manifest["counts"]["ledger"].get("done", 0) == len(_articles(out))
+    rerun = run_cli(*_args(tiny_models, corpus, out), env={"XDG_CACHE_HOME": str(cache)})
+    assert rerun.returncode == 0, rerun.stderr
+    assert _structure(out) == reference
+
+
+def test_second_run_on_a_busy_folder_exits_2(tiny_models, corpus, tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = _start(_args(tiny_models, corpus, out), cache)
+    _wait_for(lambda: (out / ".tarjama" / "lock").exists() and (out / ".tarjama" / "lock").read_text().strip(), first)
+    second = run_cli(*_args(tiny_models, corpus, out), env={"XDG_CACHE_HOME": str(cache)})
+    assert second.returncode == 2
+    assert f"in use by another tarjama run (pid {first.pid})" in second.stderr
+    _, stderr = first.communicate(timeout=300)
+    assert first.returncode == 0, stderr
+
+
+def test_damaged_cache_is_rebuilt_not_trusted(tiny_models, tmp_path):
+    cache = tmp_path / "cache"
+    (cache / "tarjama").mkdir(parents=True)
+    (cache / "tarjama" / "translations.sqlite").write_bytes(b"SQLite format 3\x00" + b"\xde\xad" * 3000)
+    result = run_cli("run", str(SEED), "-o", str(tmp_path / "out"), *set_args(tiny_models),
+                     env={"XDG_CACHE_HOME": str(cache)})
+    assert result.returncode == 0, result.stderr
+    assert "is damaged" in result.stderr
+    assert list((cache / "tarjama").glob("translations.corrupt-*.sqlite"))
+    with sqlite3.connect(cache / "tarjama" / "translations.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM t").fetchone()[0] > 0
+
+
+def test_cache_size_is_bounded(tiny_models, corpus, tmp_path):
+    cache = tmp_path / "cache"
+    result = run_cli("run", str(corpus), "-o", str(tmp_path / "out"),
+                     *set_args(tiny_models, **{"job.cache_max_entries": 5}), env={"XDG_CACHE_HOME": str(cache)})
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(cache / "tarjama" / "translations.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM t").fetchone()[0] == 5
+
+
+class _PoisonedEngines(Engines):
+    """The real tiny engines, with the translator made to raise on one planted sentence."""
+
+    poison = "زرنيخ"
+
+    @property
+    def translator(self):
+        engine = super().translator
+        if not getattr(engine, "_poisoned", False):
+            real = engine._run
+
+            def run(texts):
+                if any(self.poison in t for t in texts):
+                    raise RuntimeError("tokenizer rejected the input")
+                return real(texts)
+
+            engine._run = run
+            engine._poisoned = True
+        return engine
+
+
+def test_poisoned_article_fails_alone_and_is_retried_on_rerun(tiny_models, corpus, tmp_path):
+    (corpus / "article-3.txt").write_text("عنوان\n\nهذا نص فيه زرنيخ مدسوس.\n", encoding="utf-8")
+    cfg = tiny_config(tiny_models, **{"job.window_articles": 4})
+    out = tmp_path / "out"
+    outcome = Runner(cfg, out, engines=_PoisonedEngines(cfg)).run([str(corpus)])
+    assert outcome.exit_code == 1
+    assert [f["input"].rsplit("/", 1)[-1] for f in outcome.failed] == ["article-3.txt"]
+    assert "tokenizer rejected the input" in outcome.failed[0]["reason"]
+    assert len(outcome.written) == N_ARTICLES - 1
+    assert not (out / "articles" / "article-3.json").exists()
+    manifest = load_json(out / "manifest.json")
+    assert manifest["failures"][0]["input"].endswith("article-3.txt")
+    # Healthy engines on the rerun: only the failed article is redone.
+    again = Runner(cfg, out).run([str(corpus)])
+    assert again.exit_code == 0 and again.written == ["article-3"] and len(again.reused) == N_ARTICLES - 1
+
+
+def test_fresh_redoes_everything(tiny_models, tmp_path):
+    out = tmp_path / "out"
+    cfg = tiny_config(tiny_models)
+    engines = Engines(cfg)
+    assert len(Runner(cfg, out, engines=engines).run([str(SEED)]).written) == 1
+    assert len(Runner(cfg, out, engines=engines).run([str(SEED)]).reused) == 1
+    assert len(Runner(cfg, out, engines=engines, fresh=True).run([str(SEED)]).written) == 1
