@@ -46,6 +46,12 @@ def _parser() -> argparse.ArgumentParser:
     show = config_sub.add_parser("show", help="print the configuration after layering, as TOML")
     _config_args(show)
 
+    facts = sub.add_parser("facts", help="print the key facts (dates, numbers) of a text as JSON")
+    facts.add_argument("file", metavar="FILE", help="a text file, or - for standard input")
+    facts.add_argument("--lang", choices=("ar", "en"), help="language of the text (default: detected)")
+    facts.add_argument("--published", metavar="YYYY-MM-DD",
+                       help="publication date, so relative dates (أمس, yesterday) can be resolved")
+
     models = sub.add_parser("models", help="fetch or check the configured models")
     models_sub = models.add_subparsers(dest="action", required=True, metavar="ACTION")
     for name, text in (
@@ -111,7 +117,41 @@ def _cmd_models(args: argparse.Namespace) -> int:
     return models_cmd.pull(cfg) if args.action == "pull" else models_cmd.check(cfg)
 
 
-COMMANDS = {"run": _cmd_run, "config": _cmd_config, "models": _cmd_models}
+def _cmd_facts(args: argparse.Namespace) -> int:
+    import json
+    from datetime import date
+
+    from summarise.facts import extract, to_json
+    from tarjama.ingest.decode import DecodeError, arabic_share, decode
+    from tarjama.ingest.text_page import parse_text_page
+
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        text, _ = decode(data)
+    except OSError as exc:
+        raise UsageError(f"{args.file}: cannot read: {exc.strerror}") from None
+    except DecodeError as exc:
+        raise UsageError(f"{args.file}: {exc}") from None
+    if args.published:
+        try:
+            date.fromisoformat(args.published)
+        except ValueError:
+            raise UsageError(f"--published {args.published!r}: expected a date as YYYY-MM-DD") from None
+    lang = args.lang or ("ar" if arabic_share(text) >= 0.3 else "en")
+    if lang == "ar":
+        # A scraped page's header date is when it was fetched, not a fact of the story.
+        page = parse_text_page(text)
+        text = "\n\n".join((page.title, *page.paragraphs))
+    facts = to_json(extract(text, lang, args.published))
+    sys.stdout.write(json.dumps(facts, ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
+class UsageError(Exception):
+    """A command-line argument is wrong; the message says which and why."""
+
+
+COMMANDS = {"run": _cmd_run, "config": _cmd_config, "facts": _cmd_facts, "models": _cmd_models}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return COMMANDS[args.command](args)
-    except (ConfigError, ModelLoadError, FolderBusy, InputError) as exc:
+    except (ConfigError, ModelLoadError, FolderBusy, InputError, UsageError) as exc:
         print(f"tarjama: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

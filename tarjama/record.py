@@ -6,13 +6,6 @@ from typing import Any, Sequence
 
 from tarjama.ingest import Article
 
-FACT_KINDS = ("dates", "numbers", "people", "organisations", "places")
-
-
-def empty_facts() -> dict[str, list]:
-    return {kind: [] for kind in FACT_KINDS}
-
-
 def build_record(
     article: Article,
     article_id: str,
@@ -20,6 +13,8 @@ def build_record(
     segments: Sequence[dict[str, Any]],
     summary: dict[str, Any],
     models: dict[str, str],
+    facts: dict[str, Any],
+    flags: list[dict],
 ) -> dict[str, Any]:
     return {
         "id": article_id,
@@ -32,8 +27,8 @@ def build_record(
         "published": article.published,
         "segments": list(segments),
         "summary": summary,
-        "facts": {"source": empty_facts(), "translation": empty_facts()},
-        "flags": [],
+        "facts": facts,
+        "flags": flags,
         "models": models,
         "meta": dict(article.meta),
     }

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
+from summarise.facts.article import article_facts
 from tarjama import __version__, atomic
 from tarjama.cache import TranslationCache, cache_key, default_dir
 from tarjama.config import signature as config_signature
@@ -281,9 +282,14 @@ class Runner:
                 self._article_failed(plan, ledger, outcome, "summarisation failed: " + summary.error)
                 continue
             start = time.perf_counter()
+            facts, flags = article_facts(
+                [s["ar"] for s in segments], [s["en"] for s in segments], summary.text, plan.article.published
+            )
+            outcome.timings["facts"] += time.perf_counter() - start
             record = build_record(
                 plan.article, plan.article_id, title_en, segments,
                 {"en": summary.text, "chunks": summary.chunks, "rounds": summary.rounds}, models,
+                facts, flags,
             )
             files = write_article(self.out, record, self.cfg["output"]["formats"], self.cfg["output"]["low_score"])
             # The ledger learns of the article only once all its files are in place.

@@ -44,7 +44,12 @@ def test_seed_article_json_aligns_each_sentence(seed_run):
     assert len(record["source"]["sha256"]) == 64
     assert record["summary"]["en"]
     assert set(record["facts"]["source"]) == {"dates", "numbers", "people", "organisations", "places"}
-    assert record["flags"] == []
+    assert [d["iso"] for d in record["facts"]["source"]["dates"]] == ["2022-09-27", "2022-09-21", "2016", "2014"]
+    # Random weights translate no number, so each Arabic date and number is flagged missing.
+    flagged = {(f["type"], f["source"]["text"]) for f in record["flags"] if f["segment"] is not None}
+    assert ("date_missing", "27 أيلول 2022") in flagged and ("number_missing", "4.5 مليون") in flagged
+    for flag in record["flags"]:
+        assert flag["segment"] is None or record["segments"][flag["segment"]]["ar"].find(flag["source"]["text"]) >= 0
     assert record["models"]["translate"].startswith("transformers:")
     assert record["models"]["summarise"].startswith("transformers:")
 
@@ -53,6 +58,7 @@ def test_seed_html_is_two_columns_with_rtl_arabic(seed_run):
     _, out, _ = seed_run
     html = (out / "articles" / f"{SEED.stem}.html").read_text(encoding="utf-8")
     assert html.count('<td class="ar" lang="ar" dir="rtl">') == len(load_json(out / "articles" / f"{SEED.stem}.json")["segments"])
+    assert 'class="flagged"' in html  # sentences with fact flags are highlighted
     assert "<style>" in html and "<script" not in html and "http" not in html.split("<body>")[1].split("Translated by")[0]
 
 

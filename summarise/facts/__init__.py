@@ -1,0 +1,20 @@
+"""Key facts (dates, numbers) from Arabic and English text, and the checks between them."""
+
+from __future__ import annotations
+
+from summarise.facts import arabic, english
+from summarise.facts.checks import check_sentence, check_summary
+from summarise.facts.types import DateFact, Facts, NumberFact, to_json
+
+LANGUAGES = ("ar", "en")
+
+
+def extract(text: str, lang: str, published: str | None = None) -> Facts:
+    if lang == "ar":
+        return arabic.extract(text, published)
+    if lang == "en":
+        return english.extract(text, published)
+    raise ValueError(f"unknown language {lang!r}; choose one of: {', '.join(LANGUAGES)}")
+
+
+__all__ = ["DateFact", "Facts", "NumberFact", "check_sentence", "check_summary", "extract", "to_json"]

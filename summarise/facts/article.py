@@ -1,0 +1,30 @@
+"""Facts and flags for a whole article: per sentence in both languages, and the summary."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from summarise.facts import arabic, english
+from summarise.facts.checks import check_sentence, check_summary
+from summarise.facts.types import Facts, to_json
+
+
+def _merge(per_sentence: Sequence[Facts]) -> dict:
+    merged: dict[str, list] = {}
+    for index, facts in enumerate(per_sentence):
+        for kind, items in to_json(facts, sentence=index).items():
+            merged.setdefault(kind, []).extend(items)
+    return merged or to_json(Facts())
+
+
+def article_facts(
+    sources: Sequence[str], translations: Sequence[str], summary: str, published: str | None
+) -> tuple[dict, list[dict]]:
+    """(facts, flags). `sources[i]` and `translations[i]` are sentence i in each language."""
+    source = [arabic.extract(s, published) for s in sources]
+    target = [english.extract(t, published) for t in translations]
+    summary_facts = english.extract(summary, published)
+    facts = {"source": _merge(source), "translation": _merge(target), "summary": to_json(summary_facts)}
+    flags = [flag for i, (s, t) in enumerate(zip(source, target)) for flag in check_sentence(i, s, t)]
+    flags += check_summary(summary_facts, target)
+    return facts, flags

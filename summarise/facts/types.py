@@ -1,0 +1,61 @@
+"""Fact records. `start`/`end` are character offsets into the text they came from."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class DateFact:
+    text: str
+    iso: str | None  # YYYY-MM-DD, YYYY-MM or YYYY (Gregorian); None for a Hijri date
+    start: int
+    end: int
+    calendar: str = "gregorian"
+    hijri: str | None = None  # YYYY[-MM[-DD]] in the Hijri calendar, as written
+
+
+@dataclass(frozen=True)
+class NumberFact:
+    text: str
+    value: float
+    unit: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Facts:
+    dates: tuple[DateFact, ...] = ()
+    numbers: tuple[NumberFact, ...] = ()
+    people: tuple[str, ...] = field(default=())
+    organisations: tuple[str, ...] = field(default=())
+    places: tuple[str, ...] = field(default=())
+
+
+def plain_number(value: float) -> int | float:
+    """50000.0 -> 50000 for JSON readers; 4.5 stays 4.5."""
+    return int(value) if float(value).is_integer() else round(value, 6)
+
+
+def to_json(facts: Facts, sentence: int | None = None) -> dict:
+    def date(d: DateFact) -> dict:
+        out = {"text": d.text, "iso": d.iso}
+        if d.calendar != "gregorian":
+            out.update(calendar=d.calendar, hijri=d.hijri)
+        return out
+
+    def number(n: NumberFact) -> dict:
+        return {"text": n.text, "value": plain_number(n.value), "unit": n.unit}
+
+    tag = {} if sentence is None else {"sentence": sentence}
+    return {
+        "dates": [{**date(d), **tag} for d in facts.dates],
+        "numbers": [{**number(n), **tag} for n in facts.numbers],
+        "people": [{"text": p, **tag} for p in facts.people],
+        "organisations": [{"text": o, **tag} for o in facts.organisations],
+        "places": [{"text": p, **tag} for p in facts.places],
+    }
+
+
+__all__ = ["DateFact", "NumberFact", "Facts", "asdict", "to_json", "plain_number"]
