@@ -51,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     facts.add_argument("--lang", choices=("ar", "en"), help="language of the text (default: detected)")
     facts.add_argument("--published", metavar="YYYY-MM-DD",
                        help="publication date, so relative dates (أمس, yesterday) can be resolved")
+    _config_args(facts)
 
     models = sub.add_parser("models", help="fetch or check the configured models")
     models_sub = models.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -137,14 +138,37 @@ def _cmd_facts(args: argparse.Namespace) -> int:
             date.fromisoformat(args.published)
         except ValueError:
             raise UsageError(f"--published {args.published!r}: expected a date as YYYY-MM-DD") from None
+    cfg = _load_config(args)
     lang = args.lang or ("ar" if arabic_share(text) >= 0.3 else "en")
     if lang == "ar":
         # A scraped page's header date is when it was fetched, not a fact of the story.
         page = parse_text_page(text)
         text = "\n\n".join((page.title, *page.paragraphs))
-    facts = to_json(extract(text, lang, args.published))
+    facts = extract(text, lang, args.published)
+    if cfg["facts"]["entities"]:
+        facts = _with_entities(facts, text, lang, cfg)
+    facts = to_json(facts)
     sys.stdout.write(json.dumps(facts, ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
+
+
+def _with_entities(facts, text: str, lang: str, cfg: dict):
+    """Entities when the NER model loads; dates and numbers need no model, so a missing one
+    costs a warning here, not the whole answer."""
+    from summarise.facts.article import with_entities
+    from summarise.facts.entities import EntityTagger
+    from translate import split_sentences
+    from translate.loading import ModelLoadError
+
+    section = cfg["facts"]
+    try:
+        tagger = EntityTagger(model=section[f"{lang}_model"], revision=section[f"{lang}_revision"],
+                              device=section["device"], batch_size=section["batch_size"], key=f"facts.{lang}_model")
+    except ModelLoadError as exc:
+        log.warning("entities skipped: %s (or --set facts.entities=false)", exc)
+        return facts
+    sentences = [s for paragraph in text.split("\n\n") for s in split_sentences(paragraph)]
+    return with_entities(facts, [pair for found in tagger.tag(sentences) for pair in found])
 
 
 class UsageError(Exception):

@@ -22,6 +22,7 @@ GENERATION_TABLES = ("translate.generation", "summarise.generation")
 CHOICES: dict[str, tuple[str, ...]] = {
     "translate.device": ("auto", "cpu", "cuda", "mps"),
     "summarise.device": ("auto", "cpu", "cuda", "mps"),
+    "facts.device": ("auto", "cpu", "cuda", "mps"),
     "translate.dtype": ("float32", "float16", "bfloat16"),
     "summarise.dtype": ("float32", "float16", "bfloat16"),
 }
@@ -30,6 +31,7 @@ POSITIVE = {
     "translate.batch_tokens",
     "translate.max_batch_sentences",
     "summarise.batch_size",
+    "facts.batch_size",
     "job.window_articles",
     "input.max_bytes",
 }

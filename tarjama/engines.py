@@ -61,6 +61,7 @@ class Engines:
         self.cfg = cfg
         self._translator = None
         self._summariser = None
+        self._taggers = None
         self.load_seconds: dict[str, float] = {}
 
     def _threads(self) -> None:
@@ -109,6 +110,20 @@ class Engines:
             self.load_seconds["summarise"] = round(time.perf_counter() - start, 3)
         return self._summariser
 
+    @property
+    def taggers(self):
+        """{"ar": EntityTagger, "en": EntityTagger}, or None when facts.entities is off."""
+        if not self.cfg["facts"]["entities"]:
+            return None
+        if self._taggers is None:
+            from summarise.facts.entities import load_taggers
+
+            self._threads()
+            start = time.perf_counter()
+            self._taggers = load_taggers(self.cfg["facts"])
+            self.load_seconds["entities"] = round(time.perf_counter() - start, 3)
+        return self._taggers
+
     def translate_signature(self) -> str:
         """The loaded engine's signature; when every sentence came from the cache no model
         was loaded, and the signature the cache was keyed by stands in."""
@@ -122,4 +137,6 @@ class Engines:
             out["translate"] = self._translator.describe()
         if self._summariser is not None:
             out["summarise"] = self._summariser.describe()
+        if self._taggers is not None:
+            out["entities"] = {lang: t.describe() for lang, t in self._taggers.items()}
         return out

@@ -7,19 +7,28 @@ import logging
 import os
 from typing import Any
 
-from translate.loading import ModelLoadError, load_seq2seq
+from translate.loading import ModelLoadError, load_model
 
 log = logging.getLogger(__name__)
 
-ROLES = (("translate", "translate.model"), ("summarise", "summarise.model"))
+def _roles(cfg: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """(config key, model, revision, task) of every model the configuration uses."""
+    roles = [
+        ("translate.model", cfg["translate"]["model"], cfg["translate"]["revision"], "seq2seq"),
+        ("summarise.model", cfg["summarise"]["model"], cfg["summarise"]["revision"], "seq2seq"),
+    ]
+    if cfg["facts"]["entities"]:
+        for lang in ("ar", "en"):
+            roles.append((f"facts.{lang}_model", cfg["facts"][f"{lang}_model"], cfg["facts"][f"{lang}_revision"],
+                          "token-classification"))
+    return roles
 
 
 def pull(cfg: dict[str, Any]) -> int:
     from huggingface_hub import snapshot_download
 
     status = 0
-    for role, key in ROLES:
-        model, revision = cfg[role]["model"], cfg[role]["revision"]
+    for key, model, revision, _task in _roles(cfg):
         if os.path.isdir(os.path.expanduser(model)):
             print(f"{key} = {model}: local folder, nothing to pull")
             continue
@@ -41,13 +50,12 @@ def pull(cfg: dict[str, Any]) -> int:
 def check(cfg: dict[str, Any]) -> int:
     os.environ["HF_HUB_OFFLINE"] = "1"
     status = 0
-    for role, key in ROLES:
-        section = cfg[role]
+    for key, model, revision, task in _roles(cfg):
         try:
-            loaded = load_seq2seq(section["model"], section["revision"], key=key, device="cpu", dtype="float32")
+            loaded = load_model(model, revision, key=key, device="cpu", dtype="float32", task=task)
         except ModelLoadError as exc:
             print(f"{key}: NOT usable offline: {exc}")
             status = 2
             continue
-        print(f"{key} = {section['model']}: loads offline ({type(loaded.model).__name__}, revision {loaded.revision})")
+        print(f"{key} = {model}: loads offline ({type(loaded.model).__name__}, revision {loaded.revision})")
     return status

@@ -31,7 +31,7 @@ from translate import ModelLoadError, normalise, split_sentences
 log = logging.getLogger(__name__)
 
 # Sections whose settings change what an article's files hold.
-OUTPUT_SECTIONS = ("translate", "summarise", "output")
+OUTPUT_SECTIONS = ("translate", "summarise", "facts", "output")
 
 
 @dataclass
@@ -276,14 +276,19 @@ class Runner:
             "translate": self.engines.translate_signature(),
             "summarise": summariser.signature(),
         }
+        entities = self._entities([segments for _, segments, _ in ready], outcome)
+        if self.engines.taggers:
+            models["entities"] = {lang: f"{t.describe()['model']}@{t.describe()['revision']}"
+                                  for lang, t in self.engines.taggers.items()}
         per_article = (time.perf_counter() - window_start) / len(planned)
-        for (plan, segments, title_en), summary in zip(ready, summaries):
+        for (plan, segments, title_en), summary, (ar_entities, en_entities) in zip(ready, summaries, entities):
             if summary.error:
                 self._article_failed(plan, ledger, outcome, "summarisation failed: " + summary.error)
                 continue
             start = time.perf_counter()
             facts, flags = article_facts(
-                [s["ar"] for s in segments], [s["en"] for s in segments], summary.text, plan.article.published
+                [s["ar"] for s in segments], [s["en"] for s in segments], summary.text, plan.article.published,
+                ar_entities, en_entities,
             )
             outcome.timings["facts"] += time.perf_counter() - start
             record = build_record(
@@ -302,6 +307,25 @@ class Runner:
             outcome.timings["write"] += time.perf_counter() - start
             outcome.written.append(plan.article_id)
         ledger.set_meta(f"models:{self.config_sig}", self.engines.loaded())
+
+    def _entities(self, articles: list[list[dict]], outcome: Outcome) -> list[tuple]:
+        """Per article: (Arabic entities per sentence, English entities per sentence), all
+        sentences of the window tagged together; (None, None) when entities are off."""
+        taggers = self.engines.taggers
+        if taggers is None:
+            return [(None, None)] * len(articles)
+        start = time.perf_counter()
+        tagged = {
+            lang: taggers[lang].tag([s[lang] for segments in articles for s in segments])
+            for lang in ("ar", "en")
+        }
+        outcome.timings["entities"] += time.perf_counter() - start
+        out, offset = [], 0
+        for segments in articles:
+            end = offset + len(segments)
+            out.append((tagged["ar"][offset:end], tagged["en"][offset:end]))
+            offset = end
+        return out
 
     def _article_failed(self, plan: _Planned, ledger: Ledger, outcome: Outcome, reason: str) -> None:
         ledger.record(plan.article.key, "failed", article_id=plan.article_id, input_sha=plan.article.sha256,

@@ -22,10 +22,15 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 @pytest.fixture(scope="session")
 def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    from tarjama.tiny_models import build_bart, build_marian
+    from tarjama.tiny_models import build_bart, build_bert_ner, build_marian
 
     root = tmp_path_factory.mktemp("models")
-    return {"marian": build_marian(root / "marian"), "bart": build_bart(root / "bart")}
+    return {
+        "marian": build_marian(root / "marian"),
+        "bart": build_bart(root / "bart"),
+        "ner-ar": build_bert_ner(root / "ner-ar", lang="ar"),
+        "ner-en": build_bert_ner(root / "ner-en", lang="en"),
+    }
 
 
 @pytest.fixture(autouse=True)
@@ -45,6 +50,9 @@ def tiny_overrides(models: dict[str, Path], **extra: object) -> list[str]:
         "summarise.generation.num_beams": 2,
         "summarise.generation.min_new_tokens": 4,
         "summarise.generation.max_new_tokens": 12,
+        "facts.ar_model": str(models["ner-ar"]),
+        "facts.en_model": str(models["ner-en"]),
+        "facts.device": "cpu",
         "job.threads": 1,
         **extra,
     }

@@ -48,6 +48,11 @@ def test_seed_article_json_aligns_each_sentence(seed_run):
     # Random weights translate no number, so each Arabic date and number is flagged missing.
     flagged = {(f["type"], f["source"]["text"]) for f in record["flags"] if f["segment"] is not None}
     assert ("date_missing", "27 أيلول 2022") in flagged and ("number_missing", "4.5 مليون") in flagged
+    for kind in ("people", "organisations", "places"):
+        for lang, field in (("source", "ar"), ("translation", "en")):
+            for entity in record["facts"][lang][kind]:
+                assert entity["text"] in record["segments"][entity["sentence"]][field]
+    assert record["models"]["entities"]["ar"].endswith("@local")
     for flag in record["flags"]:
         assert flag["segment"] is None or record["segments"][flag["segment"]]["ar"].find(flag["source"]["text"]) >= 0
     assert record["models"]["translate"].startswith("transformers:")
@@ -200,5 +205,6 @@ def test_models_check_reports_each_model(tiny_models):
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "translate.model" in ok.stdout and "loads offline (MarianMTModel" in ok.stdout
     assert "loads offline (BartForConditionalGeneration" in ok.stdout
+    assert "facts.ar_model" in ok.stdout and "loads offline (BertForTokenClassification" in ok.stdout
     missing = run_cli("models", "check")
     assert missing.returncode == 2 and "NOT usable offline" in missing.stdout

@@ -166,3 +166,45 @@ def test_facts_command_reads_stdin_english():
 def test_extract_rejects_unknown_language():
     with pytest.raises(ValueError, match="choose one of: ar, en"):
         extract("x", "fr")
+
+
+SPANS = [
+    # (token offsets, labels, text, expected (kind, text))
+    ([(0, 9), (10, 17)], ["B-PER", "I-PER"], "Nechirvan Barzani", [("people", "Nechirvan Barzani")]),
+    # A word cut into sub-words stays whole, whatever the label of its second piece.
+    ([(0, 3), (3, 8), (9, 14)], ["B-ORG", "O", "B-LOC"], "Pentagon Erbil", [("organisations", "Pentagon"), ("places", "Erbil")]),
+    # Special tokens (0, 0) are skipped; a glued comma is not part of the place.
+    ([(0, 0), (0, 5), (5, 6), (7, 12), (0, 0)], ["O", "B-LOC", "I-LOC", "B-PERS", "O"], "Erbil, Shwan", [("places", "Erbil"), ("people", "Shwan")]),
+    # IOB1-style I- without a B- still opens an entity; a change of kind closes one.
+    ([(0, 4), (5, 9)], ["I-ORG", "I-PER"], "abcd efgh", [("organisations", "abcd"), ("people", "efgh")]),
+    ([(0, 4)], ["B-MISC"], "abcd", []),
+]
+
+
+@pytest.mark.parametrize("offsets,labels,text,expected", SPANS)
+def test_spans_from_labels(offsets, labels, text, expected):
+    from summarise.facts.entities import spans_from_labels
+
+    assert [(k, text[s:e]) for k, s, e in spans_from_labels(offsets, labels, text)] == expected
+
+
+def test_entity_tagger_on_a_tiny_model(tiny_models):
+    from summarise.facts.entities import EntityTagger
+
+    tagger = EntityTagger(model=str(tiny_models["ner-ar"]), device="cpu", batch_size=2)
+    sentences = ["أكدت وزارة الدفاع الأميركية أنها ستواصل.", "قال " + "كلمة " * 200, ""]
+    tagged = tagger.tag(sentences)
+    assert len(tagged) == 3 and tagged[2] == []
+    for sentence, found in zip(sentences, tagged):
+        for kind, text in found:
+            assert kind in {"people", "organisations", "places"} and text and text in sentence
+    # The 200-word sentence is longer than the tiny model's 128 positions: its end is tagged too.
+    assert len(tagged[1]) > 0
+
+
+def test_a_model_without_entity_labels_is_refused(tiny_models):
+    from summarise.facts.entities import EntityTagger
+    from translate import ModelLoadError
+
+    with pytest.raises(ModelLoadError, match="not a named-entity model"):
+        EntityTagger(model=str(tiny_models["marian"]), device="cpu")

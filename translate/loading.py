@@ -95,10 +95,35 @@ def _fix(key: str) -> str:
 
 
 def load_seq2seq(model_id: str, revision: str, *, key: str, device: str, dtype: str) -> LoadedModel:
-    """Load tokenizer and model. `key` is the config key that named the model, for errors."""
+    """Load a translation or summarisation model and its tokenizer."""
+    return load_model(model_id, revision, key=key, device=device, dtype=dtype, task="seq2seq")
+
+
+def _check_task(config: Any, task: str, key: str, model_id: str) -> None:
+    if task == "seq2seq" and not getattr(config, "is_encoder_decoder", False):
+        raise ModelLoadError(
+            f"{key} = {model_id!r} is a {config.model_type} model, not an encoder-decoder "
+            "(seq2seq) model; choose a translation or summarisation model"
+        )
+    if task == "token-classification":
+        labels = [str(v) for v in (getattr(config, "id2label", None) or {}).values()]
+        if config.is_encoder_decoder or not any(label[:2] in ("B-", "I-") for label in labels):
+            raise ModelLoadError(
+                f"{key} = {model_id!r} has no B-/I- entity labels ({', '.join(labels[:6]) or 'none'}), "
+                "so it is not a named-entity model; choose a token-classification NER model"
+            )
+
+
+def load_model(
+    model_id: str, revision: str, *, key: str, device: str, dtype: str, task: str = "seq2seq"
+) -> LoadedModel:
+    """Load tokenizer and model for `task` ("seq2seq" or "token-classification"). `key` is
+    the config key that named the model, for errors."""
     _quiet_transformers()
     import torch
-    from transformers import AutoConfig, AutoModelForSeq2SeqLM, AutoTokenizer
+    from transformers import AutoConfig, AutoModelForSeq2SeqLM, AutoModelForTokenClassification, AutoTokenizer
+
+    auto_class = AutoModelForSeq2SeqLM if task == "seq2seq" else AutoModelForTokenClassification
 
     local = _is_local(model_id)
     if local:
@@ -124,13 +149,9 @@ def load_seq2seq(model_id: str, revision: str, *, key: str, device: str, dtype: 
     device = resolve_device(device)
     try:
         config = AutoConfig.from_pretrained(source, **kwargs)
-        if not getattr(config, "is_encoder_decoder", False):
-            raise ModelLoadError(
-                f"{key} = {model_id!r} is a {config.model_type} model, not an encoder-decoder "
-                "(seq2seq) model; choose a translation or summarisation model"
-            )
+        _check_task(config, task, key, model_id)
         tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
-        model = AutoModelForSeq2SeqLM.from_pretrained(
+        model = auto_class.from_pretrained(
             source, dtype=getattr(torch, dtype), **kwargs
         )
     except ModelLoadError:

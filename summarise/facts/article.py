@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Sequence
 
 from summarise.facts import arabic, english
@@ -17,12 +18,34 @@ def _merge(per_sentence: Sequence[Facts]) -> dict:
     return merged or to_json(Facts())
 
 
+Entities = Sequence[Sequence[tuple[str, str]]]
+
+
+def with_entities(facts: Facts, entities: Sequence[tuple[str, str]]) -> Facts:
+    """Add (kind, text) entity pairs, each once, in order of appearance."""
+    by_kind: dict[str, list[str]] = {"people": [], "organisations": [], "places": []}
+    for kind, text in entities:
+        if kind in by_kind and text not in by_kind[kind]:
+            by_kind[kind].append(text)
+    return replace(facts, **{k: tuple(v) for k, v in by_kind.items()})
+
+
 def article_facts(
-    sources: Sequence[str], translations: Sequence[str], summary: str, published: str | None
+    sources: Sequence[str],
+    translations: Sequence[str],
+    summary: str,
+    published: str | None,
+    source_entities: Entities | None = None,
+    translation_entities: Entities | None = None,
 ) -> tuple[dict, list[dict]]:
-    """(facts, flags). `sources[i]` and `translations[i]` are sentence i in each language."""
+    """(facts, flags). `sources[i]` and `translations[i]` are sentence i in each language;
+    the entity lists, when given, are per sentence too."""
     source = [arabic.extract(s, published) for s in sources]
     target = [english.extract(t, published) for t in translations]
+    if source_entities is not None:
+        source = [with_entities(f, e) for f, e in zip(source, source_entities)]
+    if translation_entities is not None:
+        target = [with_entities(f, e) for f, e in zip(target, translation_entities)]
     summary_facts = english.extract(summary, published)
     facts = {"source": _merge(source), "translation": _merge(target), "summary": to_json(summary_facts)}
     flags = [flag for i, (s, t) in enumerate(zip(source, target)) for flag in check_sentence(i, s, t)]
