@@ -93,6 +93,11 @@ def _type_name(value: Any) -> str:
 
 
 def _coerce(key: str, value: Any, default: Any, origin: str) -> Any:
+    if key.startswith("input.fields."):
+        # A field name, or a list of names tried in order.
+        if isinstance(value, str) or (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):
+            return value
+        raise ConfigError(f"{origin}: {key} must be a field name or a list of field names, got {value!r}")
     if isinstance(default, bool):
         ok = isinstance(value, bool)
     elif isinstance(default, float):

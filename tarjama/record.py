@@ -30,5 +30,5 @@ def build_record(
         "facts": facts,
         "flags": flags,
         "models": models,
-        "meta": dict(article.meta),
+        "meta": {**article.meta, **({"warnings": list(article.warnings)} if article.warnings else {})},
     }

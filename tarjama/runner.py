@@ -41,6 +41,7 @@ class Outcome:
     failed: list[dict] = field(default_factory=list)
     skipped: list[dict] = field(default_factory=list)
     duplicates: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     sentences: int = 0
     translated: int = 0
     cache_hits: int = 0
@@ -157,6 +158,9 @@ class Runner:
         seen_content: dict[str, str],
         outcome: Outcome,
     ) -> _Planned | None:
+        for warning in article.warnings:
+            log.warning("%s", warning)
+            outcome.warnings.append(warning)
         content = article.content_sha
         prior = ledger.get(article.key)
         if (
@@ -359,6 +363,7 @@ class Runner:
                 "failed": len(outcome.failed),
                 "skipped": len(outcome.skipped),
                 "duplicates": len(outcome.duplicates),
+                "warnings": len(outcome.warnings),
                 "sentences": outcome.sentences,
                 "translated": outcome.translated,
                 "cache_hits": outcome.cache_hits,
@@ -367,6 +372,7 @@ class Runner:
             "failures": outcome.failed,
             "skipped": outcome.skipped,
             "duplicates": outcome.duplicates,
+            "warnings": outcome.warnings,
             "articles": sorted(e.article_id for e in entries if e.status == "done"),
             "timings": {
                 **{k: round(v, 3) for k, v in sorted(outcome.timings.items())},

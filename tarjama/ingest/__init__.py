@@ -9,6 +9,8 @@ from typing import Iterator, Sequence
 
 from tarjama.ingest.decode import DecodeError, arabic_share, decode
 from tarjama.ingest.discover import InputError, discover
+from tarjama.ingest.formats import Raw, RecordError, read
+from tarjama.ingest.metadata import looks_like_fragment, normalise_date, read_dateline
 from tarjama.ingest.records import Article, IngestFailure
 from tarjama.ingest.text_page import parse_text_page
 
@@ -18,20 +20,20 @@ __all__ = ["Article", "IngestFailure", "InputError", "read_inputs", "arabic_shar
 MIN_ARABIC_SHARE = 0.3
 
 
-def _name(path: Path) -> str:
-    """A readable id from the file name: word characters (Arabic letters too) and dashes."""
-    return re.sub(r"[^\w-]+", "-", path.stem).strip("-_") or "article"
+def slug(name: str) -> str:
+    """A readable id: word characters (Arabic letters too) and dashes."""
+    return re.sub(r"[^\w-]+", "-", name).strip("-_")[:80] or "article"
 
 
 def read_inputs(inputs: Sequence[str | Path], cfg: dict) -> Iterator[Article | IngestFailure]:
     """Stream articles from the inputs, one file at a time, never holding the job."""
-    max_bytes = cfg["input"]["max_bytes"]
-    for path in discover(inputs, cfg["input"]["include"], cfg["input"]["exclude"]):
+    section = cfg["input"]
+    for path in discover(inputs, section["include"], section["exclude"]):
         key = str(path)
         try:
             size = path.stat().st_size
-            if size > max_bytes:
-                yield IngestFailure(key, key, f"file is {size} bytes, over input.max_bytes = {max_bytes}")
+            if size > section["max_bytes"]:
+                yield IngestFailure(key, key, f"file is {size} bytes, over input.max_bytes = {section['max_bytes']}")
                 continue
             data = path.read_bytes()
         except OSError as exc:
@@ -45,24 +47,41 @@ def read_inputs(inputs: Sequence[str | Path], cfg: dict) -> Iterator[Article | I
         except DecodeError as exc:
             yield IngestFailure(key, key, str(exc))
             continue
-        parts = parse_text_page(text)
-        if not parts.paragraphs:
-            yield IngestFailure(key, key, "no article text after removing page furniture")
-            continue
-        share = arabic_share(" ".join(parts.paragraphs))
-        if share < MIN_ARABIC_SHARE:
-            yield IngestFailure(
-                key, key, f"little or no Arabic ({share:.0%} of letters), not sent to the Arabic model", "skipped"
-            )
-            continue
-        yield Article(
-            key=key,
-            name=_name(path),
-            title=parts.title,
-            paragraphs=parts.paragraphs,
-            path=key,
-            sha256=hashlib.sha256(data).hexdigest(),
-            published=None,
-            source_name=parts.source_name,
-            meta={"scraped": parts.scraped} if parts.scraped else {},
+        sha = hashlib.sha256(data).hexdigest()
+        for raw in read(path, text, section["fields"]):
+            if isinstance(raw, RecordError):
+                yield IngestFailure(raw.key, key, raw.reason)
+            else:
+                yield _article(raw, key, sha)
+
+
+def _article(raw: Raw, path: str, sha: str) -> Article | IngestFailure:
+    parts = parse_text_page(raw.text, title=raw.title, lines_are_paragraphs=raw.lines_are_paragraphs)
+    where = path if raw.key == path else f"{path} record {raw.key.rpartition('#')[2]}"
+    if not parts.paragraphs:
+        return IngestFailure(raw.key, path, "no article text after removing page furniture")
+    share = arabic_share(" ".join(parts.paragraphs))
+    if share < MIN_ARABIC_SHARE:
+        return IngestFailure(
+            raw.key, path, f"little or no Arabic ({share:.0%} of letters), not sent to the Arabic model", "skipped"
         )
+    published = normalise_date(raw.published)
+    dateline_date, agency = read_dateline(parts.paragraphs[0])
+    warnings = []
+    if looks_like_fragment(parts.paragraphs[0]):
+        warnings.append(f"{where}: starts mid-sentence; it may be a fragment of a longer story")
+    meta = {"scraped": parts.scraped} if parts.scraped else {}
+    if raw.url:
+        meta["url"] = raw.url
+    return Article(
+        key=raw.key,
+        name=slug(raw.name),
+        title=parts.title,
+        paragraphs=parts.paragraphs,
+        path=path,
+        sha256=sha,
+        published=published or dateline_date,
+        source_name=raw.source_name or parts.source_name or agency,
+        meta=meta,
+        warnings=tuple(warnings),
+    )

@@ -20,6 +20,8 @@ class Article:
     published: str | None = None  # ISO date, only when the input states it
     source_name: str | None = None
     meta: dict = field(default_factory=dict, compare=False, hash=False)
+    # Things a reader should know but that do not stop the article (a likely fragment).
+    warnings: tuple[str, ...] = ()
 
     @property
     def content_sha(self) -> str:

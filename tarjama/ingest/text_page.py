@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tarjama.ingest.cleaning import (
+    fix_text, is_furniture, is_wire_mark, key, looks_like_link_title, starts_read_more, strip_wire_tail,
+)
+
 _MONTHS_EN = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -28,15 +32,6 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 
-# Whole lines that are navigation, not text (compared lower-cased, stripped).
-FURNITURE = frozenset(
-    {
-        "logo", "menu", "home", "search", "top", "back to top", "skip to content", "share",
-        "print", "close", "الرئيسية", "القائمة", "بحث", "أعلى", "اعلى", "إلى الأعلى",
-        "العودة للأعلى", "مشاركة", "طباعة", "إغلاق", "شعار", "الشعار",
-    }
-)
-
 _SENTENCE_END = re.compile(r"[.!?؟؛:…\"»”]$")
 
 
@@ -46,14 +41,6 @@ class PageParts:
     paragraphs: tuple[str, ...]
     source_name: str | None
     scraped: str | None  # the header date line, kept as metadata only
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
-
-
-def _is_furniture(line: str) -> bool:
-    return _key(line).strip("•·|-–— ") in FURNITURE
 
 
 def _blocks(text: str) -> list[list[str]]:
@@ -83,16 +70,23 @@ def _looks_like_source(line: str) -> bool:
     )
 
 
-def parse_text_page(text: str) -> PageParts:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    lines_in_blocks = _blocks(text)
-    # Flatten to lines while remembering block starts: furniture is judged line by line.
+def _drop_noise(blocks: list[list[str]]) -> tuple[list[list[str]], str | None]:
+    """Furniture, the scrape-date header, wire marks and "read more" lists, line by line.
+    Returns the kept blocks and the header date, if any."""
     scraped: str | None = None
     kept: list[list[str]] = []
-    for block in lines_in_blocks:
+    in_read_more = False
+    for block in blocks:
         lines = []
         for line in block:
-            if _is_furniture(line):
+            if starts_read_more(line):
+                in_read_more = True
+                continue
+            if in_read_more:
+                if looks_like_link_title(line):
+                    continue
+                in_read_more = False
+            if is_furniture(line) or is_wire_mark(line):
                 continue
             if _DATE_LINE.match(line) and not kept and not lines:
                 scraped = scraped or line.strip("•·|-–— ")
@@ -100,15 +94,29 @@ def parse_text_page(text: str) -> PageParts:
             lines.append(line)
         if lines:
             kept.append(lines)
+    return kept, scraped
 
-    title = ""
-    if kept and len(kept[0]) >= 1 and _looks_like_title(kept[0][0]):
+
+def parse_text_page(text: str, *, title: str | None = None, lines_are_paragraphs: bool = False) -> PageParts:
+    """Title, paragraphs, source and scrape date of a page of text.
+
+    `title` is given when the input's metadata states it (HTML, JSON); otherwise the first
+    short line without sentence punctuation is taken. `lines_are_paragraphs` is for text
+    extracted from HTML or exports, where each line is a paragraph; in a scraped text page
+    paragraphs are separated by blank lines."""
+    text = fix_text(text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
+    if lines_are_paragraphs:
+        text = "\n\n".join(text.split("\n"))
+    kept, scraped = _drop_noise(_blocks(text))
+
+    title = fix_text(title).strip() if title else ""
+    if not title and kept and _looks_like_title(kept[0][0]):
         title = kept[0][0]
         kept[0] = kept[0][1:]
         kept = [b for b in kept if b]
     # The title printed again (before the body or after it) is furniture.
     if title:
-        kept = [[line for line in b if _key(line) != _key(title)] for b in kept]
+        kept = [[line for line in b if key(line) != key(title)] for b in kept]
         kept = [b for b in kept if b]
 
     source_name: str | None = None
@@ -119,10 +127,14 @@ def parse_text_page(text: str) -> PageParts:
     seen: set[str] = set()
     for block in kept:
         paragraph = "\n".join(block)
-        if _key(paragraph) in seen:
+        if key(paragraph) in seen:
             continue  # scrapers often repeat a paragraph (a pull quote, a teaser)
-        seen.add(_key(paragraph))
+        seen.add(key(paragraph))
         paragraphs.append(paragraph)
+    if paragraphs:
+        paragraphs[-1] = strip_wire_tail(paragraphs[-1])
+        if not paragraphs[-1]:
+            paragraphs.pop()
     if not title and paragraphs:
         # No title line: the first paragraph stands in, and is still translated as body.
         title = paragraphs[0].split("\n")[0][:120]

@@ -1,0 +1,209 @@
+"""Input formats: each reader turns one decoded file into raw records. The format is chosen
+by content first (a .txt holding HTML is HTML), the extension breaking ties."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+FORMATS = ("text", "html", "json", "jsonl", "markdown")
+
+
+@dataclass(frozen=True)
+class Raw:
+    """One article as the input states it, before cleaning."""
+
+    key: str
+    name: str  # id proposal: the file stem, or the record's id
+    text: str
+    title: str | None = None
+    published: str | None = None  # as written in the input; normalised later
+    source_name: str | None = None
+    url: str | None = None
+    lines_are_paragraphs: bool = False
+
+
+class RecordError(Exception):
+    """One record of a multi-article file is unusable; the others go on."""
+
+    def __init__(self, key: str, reason: str) -> None:
+        super().__init__(reason)
+        self.key = key
+        self.reason = reason
+
+
+_HTML_HINT = re.compile(r"<(?:!doctype\s+html|html|head|body|article|main|p|div)\b", re.IGNORECASE)
+
+
+def sniff(path: Path, text: str) -> str:
+    head = text.lstrip()[:4096]
+    if head.startswith("["):
+        return "json"
+    if head.startswith("{"):
+        if path.suffix.lower() in (".jsonl", ".ndjson"):
+            return "jsonl"
+        try:
+            json.loads(text)
+            return "json"
+        except ValueError:
+            return "jsonl"
+    if _HTML_HINT.search(head):
+        return "html"
+    if path.suffix.lower() in (".md", ".markdown") or re.match(r"(?:---\n[\s\S]*?\n---\n\s*)?#\s", head):
+        return "markdown"
+    return "text"
+
+
+def read(path: Path, text: str, fields: dict[str, Any]) -> Iterator[Raw | RecordError]:
+    fmt = sniff(path, text)
+    key, name = str(path), path.stem
+    if fmt == "html":
+        yield from _html(key, name, text)
+    elif fmt in ("json", "jsonl"):
+        yield from _records(key, name, text, fmt, fields)
+    elif fmt == "markdown":
+        yield _markdown(key, name, text)
+    else:
+        yield Raw(key, name, text)
+
+
+# -- HTML ------------------------------------------------------------------------------------
+
+
+def _html(key: str, name: str, page: str) -> Iterator[Raw | RecordError]:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        page,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        # Only dates the page's markup states; no guessing from the text or the URL.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if doc is None or not (doc.text or "").strip():
+        yield RecordError(key, "no article text found in the HTML")
+        return
+    yield Raw(key, name, doc.text, title=doc.title, published=doc.date, source_name=doc.sitename,
+              url=doc.url, lines_are_paragraphs=True)
+
+
+def html_fragment_text(body: str) -> str:
+    """Text of an HTML body stored in an export: one line per block element."""
+    from lxml import html as lxml_html
+
+    root = lxml_html.fragment_fromstring(body, create_parent="div")
+    for element in list(root.iter("script", "style")):
+        element.drop_tree()
+    for element in root.iter("br", "p", "div", "li", "h1", "h2", "h3", "h4", "blockquote", "tr"):
+        element.tail = "\n" + (element.tail or "")
+    return root.text_content()
+
+
+# -- JSON and JSON Lines ---------------------------------------------------------------------
+
+
+def _field(record: dict, names: str | list[str]) -> Any:
+    for name in [names] if isinstance(names, str) else names:
+        node: Any = record
+        for part in name.split("."):
+            node = node.get(part) if isinstance(node, dict) else None
+        if node not in (None, ""):
+            return node
+    return None
+
+
+def _records(key: str, name: str, text: str, fmt: str, fields: dict[str, Any]) -> Iterator[Raw | RecordError]:
+    if fmt == "json":
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            yield RecordError(key, f"not valid JSON: {exc}")
+            return
+        items = data if isinstance(data, list) else [data]
+        numbered = [(i + 1, item, None) for i, item in enumerate(items)]
+    else:
+        numbered = []
+        for i, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                numbered.append((i, json.loads(line), None))
+            except ValueError as exc:
+                numbered.append((i, None, f"line {i} is not valid JSON: {exc.msg}"))
+    label = "record" if fmt == "json" else "line"
+    for n, item, error in numbered:
+        record_key = f"{key}#{n}"
+        if error:
+            yield RecordError(record_key, error)
+            continue
+        if not isinstance(item, dict):
+            yield RecordError(record_key, f"{label} {n} is not a JSON object")
+            continue
+        body = _field(item, fields["text"])
+        if not isinstance(body, str) or not body.strip():
+            yield RecordError(record_key, f"{label} {n} has no text (looked in: {', '.join(_names(fields['text']))})")
+            continue
+        lines = False
+        if re.search(r"</?(?:p|div|br)\b", body, re.IGNORECASE):
+            body, lines = html_fragment_text(body), True
+        record_id = _field(item, fields["id"])
+        yield Raw(
+            record_key,
+            str(record_id) if record_id not in (None, "") else f"{name}-{n}",
+            body,
+            title=_text(_field(item, fields["title"])),
+            published=_text(_field(item, fields["date"])),
+            source_name=_text(_field(item, fields["source"])),
+            url=_text(_field(item, fields["url"])),
+            lines_are_paragraphs=lines or ("\n\n" not in body.strip()),
+        )
+
+
+def _names(names: str | list[str]) -> list[str]:
+    return [names] if isinstance(names, str) else list(names)
+
+
+def _text(value: Any) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+# -- Markdown --------------------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---\n(?P<body>[\s\S]*?)\n---\n")
+_MD_RULES = [
+    (re.compile(r"^```[\s\S]*?^```\s*$", re.MULTILINE), ""),  # code blocks
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
+    (re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$", re.MULTILINE), ""),  # horizontal rules
+    (re.compile(r"^\s{0,3}>\s?", re.MULTILINE), ""),  # block quotes
+    (re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+", re.MULTILINE), ""),  # list markers
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # bold
+    (re.compile(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])"), r"\2"),  # italics
+    (re.compile(r"`([^`]+)`"), r"\1"),  # inline code
+]
+
+
+def _markdown(key: str, name: str, text: str) -> Raw:
+    meta: dict[str, str] = {}
+    front = _FRONT_MATTER.match(text)
+    if front:
+        for line in front.group("body").splitlines():
+            k, sep, v = line.partition(":")
+            if sep:
+                meta[k.strip().lower()] = v.strip().strip("\"'")
+        text = text[front.end():]
+    title = meta.get("title")
+    heading = re.search(r"^\s{0,3}#\s+(.+?)\s*#*\s*$", text, re.MULTILINE)
+    if heading and not title:
+        title = heading.group(1)
+    if heading:
+        text = text[: heading.start()] + text[heading.end():]
+    text = re.sub(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", r"\1", text, flags=re.MULTILINE)
+    for pattern, repl in _MD_RULES:
+        text = pattern.sub(repl, text)
+    return Raw(key, name, text, title=title, published=meta.get("date"), source_name=meta.get("source"),
+               url=meta.get("url"))
