@@ -7,6 +7,7 @@ from translate.registry import resolve
 # The keys are the values `summarise.engine` accepts.
 ENGINES: dict[str, str] = {
     "transformers": "summarise.hf_engine:TransformersSummariser",
+    "ctranslate2": "summarise.ct2_engine:CTranslate2Summariser",
 }
 
 

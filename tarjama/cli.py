@@ -58,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     for name, text in (
         ("pull", "download the configured models into the Hugging Face cache (needs network)"),
         ("check", "say whether each configured model loads without network"),
+        ("convert", "convert the models of ctranslate2 stages ahead of the job (into the cache)"),
     ):
         _config_args(models_sub.add_parser(name, help=text))
     return parser
@@ -115,7 +116,7 @@ def _cmd_models(args: argparse.Namespace) -> int:
     from tarjama import models_cmd
 
     cfg = _load_config(args)
-    return models_cmd.pull(cfg) if args.action == "pull" else models_cmd.check(cfg)
+    return {"pull": models_cmd.pull, "check": models_cmd.check, "convert": models_cmd.convert}[args.action](cfg)
 
 
 def _cmd_facts(args: argparse.Namespace) -> int:

@@ -17,6 +17,8 @@ from typing import Any
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "config" / "default.toml"
 
 GENERATION_TABLES = ("translate.generation", "summarise.generation")
+# The ctranslate2 engine's compute types (kept here so checking a config imports nothing).
+QUANTIZATIONS = ("int8", "int8_float32", "int8_float16", "int8_bfloat16", "float16", "bfloat16", "float32")
 
 # Keys whose values come from a closed set. Engine names are the registries' keys.
 CHOICES: dict[str, tuple[str, ...]] = {
@@ -25,6 +27,9 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "facts.device": ("auto", "cpu", "cuda", "mps"),
     "translate.dtype": ("float32", "float16", "bfloat16"),
     "summarise.dtype": ("float32", "float16", "bfloat16"),
+    "translate.quantization": QUANTIZATIONS,
+    "summarise.quantization": QUANTIZATIONS,
+    "summarise.input": ("translation", "source"),
 }
 LIST_CHOICES: dict[str, tuple[str, ...]] = {"output.formats": ("md", "html")}
 POSITIVE = {

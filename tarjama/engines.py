@@ -5,7 +5,6 @@ A rerun whose articles are all done never touches a model, so it never pays the 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -13,43 +12,33 @@ import time
 from pathlib import Path
 from typing import Any
 
+from translate.loading import resolve_revision
+
 log = logging.getLogger(__name__)
 
 
-def _engine_kwargs(section: dict[str, Any], key: str, names: tuple[str, ...]) -> dict[str, Any]:
+def _engine_kwargs(cfg: dict[str, Any], stage: str, names: tuple[str, ...]) -> dict[str, Any]:
+    section = cfg[stage]
     kwargs = {name: section[name] for name in names}
     kwargs["generation"] = dict(section["generation"])
-    kwargs["key"] = key
+    kwargs["key"] = f"{stage}.model"
+    kwargs["threads"] = cfg["job"]["threads"] or os.cpu_count() or 1
+    kwargs["convert_dir"] = ct2_dir(cfg)
     return kwargs
 
 
-def resolve_revision(model: str, revision: str) -> str:
-    """The revision a cache key can trust without loading the model: the hub commit the
-    local cache holds for `revision`, or, for a local folder, a hash of its files' names,
-    sizes and times (replacing the weights in place changes it)."""
-    path = Path(model).expanduser()
-    if model.startswith(("/", "./", "../", "~")) or path.exists():
-        h = hashlib.sha256()
-        for f in sorted(path.glob("*")) if path.is_dir() else []:
-            st = f.stat()
-            h.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
-        return "local:" + h.hexdigest()[:16]
-    try:
-        from huggingface_hub import try_to_load_from_cache
-
-        found = try_to_load_from_cache(model, "config.json", revision=revision)
-    except Exception:  # noqa: BLE001 - no cache information is not an error here
-        found = None
-    if isinstance(found, str):
-        return Path(found).parent.name  # .../snapshots/<commit>/config.json
-    return revision
+def ct2_dir(cfg: dict[str, Any]) -> Path | None:
+    """Where converted CTranslate2 models are kept: beside the translation cache."""
+    cache = cfg["job"]["cache_dir"]
+    return Path(cache).expanduser() / "ct2" if cache else None
 
 
 def static_signature(section: dict[str, Any]) -> str:
     """What the translations' cache key is made of, known before any model is loaded."""
     picked = {
         k: section[k]
-        for k in ("engine", "model", "dtype", "generation", "max_input_tokens", "score")
+        for k in ("engine", "model", "dtype", "generation", "max_input_tokens", "score", "source_lang",
+                  "target_lang", "quantization")
         if k in section
     }
     picked["revision"] = resolve_revision(section["model"], section["revision"])
@@ -82,10 +71,10 @@ class Engines:
             start = time.perf_counter()
             self._translator = cls(
                 **_engine_kwargs(
-                    section,
-                    "translate.model",
-                    ("model", "revision", "device", "dtype", "batch_tokens",
-                     "max_batch_sentences", "max_input_tokens", "score"),
+                    self.cfg,
+                    "translate",
+                    ("model", "revision", "device", "dtype", "batch_tokens", "max_batch_sentences",
+                     "max_input_tokens", "score", "source_lang", "target_lang", "quantization"),
                 )
             )
             self.load_seconds["translate"] = round(time.perf_counter() - start, 3)
@@ -102,9 +91,9 @@ class Engines:
             start = time.perf_counter()
             self._summariser = cls(
                 **_engine_kwargs(
-                    section,
-                    "summarise.model",
-                    ("model", "revision", "device", "dtype", "max_input_tokens", "batch_size"),
+                    self.cfg,
+                    "summarise",
+                    ("model", "revision", "device", "dtype", "max_input_tokens", "batch_size", "prefix", "quantization"),
                 )
             )
             self.load_seconds["summarise"] = round(time.perf_counter() - start, 3)

@@ -59,3 +59,35 @@ def check(cfg: dict[str, Any]) -> int:
             continue
         print(f"{key} = {model}: loads offline ({type(loaded.model).__name__}, revision {loaded.revision})")
     return status
+
+
+def convert(cfg: dict[str, Any]) -> int:
+    """Convert the models of the stages whose engine is ctranslate2, ahead of the job."""
+    from tarjama.engines import ct2_dir
+    from translate import ct2
+    from translate.ct2_engine import import_ctranslate2
+    from translate.loading import resolve_revision, resolve_source
+
+    status, converted = 0, 0
+    for stage in ("translate", "summarise"):
+        section = cfg[stage]
+        key = f"{stage}.model"
+        if section["engine"] != "ctranslate2":
+            print(f"{stage}.engine = {section['engine']!r}: nothing to convert")
+            continue
+        try:
+            import_ctranslate2()
+            source = resolve_source(section["model"], section["revision"], key)
+            path = ct2.converted(
+                source, section["revision"], resolve_revision(section["model"], section["revision"]),
+                section["quantization"], ct2_dir(cfg) or ct2.default_convert_dir(), key,
+            )
+        except ModelLoadError as exc:
+            print(f"{key}: {exc}")
+            status = 2
+            continue
+        converted += 1
+        print(f"{key} = {section['model']} ({section['quantization']}): {path}")
+    if not converted and status == 0:
+        print("no stage uses engine = \"ctranslate2\"; try -c config/presets/fast-cpu.toml")
+    return status

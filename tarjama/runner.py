@@ -21,7 +21,7 @@ from tarjama import __version__, atomic
 from tarjama.cache import TranslationCache, cache_key, default_dir
 from tarjama.config import signature as config_signature
 from tarjama.engines import Engines, static_signature
-from tarjama.ingest import Article, IngestFailure, read_inputs
+from tarjama.ingest import Article, IngestFailure, arabic_share, read_inputs
 from tarjama.ledger import Ledger
 from tarjama.lock import FolderLock
 from tarjama.outputs import now_iso, write_article, write_index, write_manifest
@@ -274,7 +274,9 @@ class Runner:
             return
         start = time.perf_counter()
         summariser = self.engines.summariser
-        summaries = summariser.summarise([[s["en"] for s in segments] for _, segments, _ in ready])
+        # A multilingual summariser may read the Arabic itself (summarise.input = "source").
+        field = "ar" if self.cfg["summarise"]["input"] == "source" else "en"
+        summaries = summariser.summarise([[s[field] for s in segments] for _, segments, _ in ready])
         outcome.timings["summarise"] += time.perf_counter() - start
         models = {
             "translate": self.engines.translate_signature(),
@@ -290,14 +292,16 @@ class Runner:
                 self._article_failed(plan, ledger, outcome, "summarisation failed: " + summary.error)
                 continue
             start = time.perf_counter()
+            summary_lang = "ar" if arabic_share(summary.text) >= 0.5 else "en"
             facts, flags = article_facts(
                 [s["ar"] for s in segments], [s["en"] for s in segments], summary.text, plan.article.published,
-                ar_entities, en_entities,
+                ar_entities, en_entities, summary_lang=summary_lang,
             )
             outcome.timings["facts"] += time.perf_counter() - start
             record = build_record(
                 plan.article, plan.article_id, title_en, segments,
-                {"en": summary.text, "chunks": summary.chunks, "rounds": summary.rounds}, models,
+                {"en": summary.text if summary_lang == "en" else "", "ar": summary.text if summary_lang == "ar" else "",
+                 "input": self.cfg["summarise"]["input"], "chunks": summary.chunks, "rounds": summary.rounds}, models,
                 facts, flags,
             )
             files = write_article(self.out, record, self.cfg["output"]["formats"], self.cfg["output"]["low_score"])

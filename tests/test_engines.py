@@ -104,5 +104,5 @@ def test_a_model_that_is_not_seq2seq_is_refused(tmp_path):
 
 
 def test_unknown_engine_lists_the_known_ones():
-    with pytest.raises(ModelLoadError, match="choose one of: transformers"):
+    with pytest.raises(ModelLoadError, match="choose one of: ctranslate2, transformers"):
         translator_engine("marian-cpp")

@@ -47,7 +47,7 @@ class LoadedModel:
         return min(found) if found else 512
 
 
-def _quiet_transformers() -> None:
+def quiet_transformers() -> None:
     from transformers.utils import logging as hf_logging
 
     hf_logging.set_verbosity_error()
@@ -114,19 +114,20 @@ def _check_task(config: Any, task: str, key: str, model_id: str) -> None:
             )
 
 
-def load_model(
-    model_id: str, revision: str, *, key: str, device: str, dtype: str, task: str = "seq2seq"
-) -> LoadedModel:
-    """Load tokenizer and model for `task` ("seq2seq" or "token-classification"). `key` is
-    the config key that named the model, for errors."""
-    _quiet_transformers()
-    import torch
-    from transformers import AutoConfig, AutoModelForSeq2SeqLM, AutoModelForTokenClassification, AutoTokenizer
+@dataclass(frozen=True)
+class Source:
+    """Where from_pretrained reads a model: a local folder or a hub id, and how."""
 
-    auto_class = AutoModelForSeq2SeqLM if task == "seq2seq" else AutoModelForTokenClassification
+    model_id: str
+    path: str
+    kwargs: dict
+    local: bool
 
-    local = _is_local(model_id)
-    if local:
+
+def resolve_source(model_id: str, revision: str, key: str) -> Source:
+    """Check, before anything heavy, that the model can be had: a folder holding a saved
+    model, or a hub id in the local cache or on a reachable hub."""
+    if _is_local(model_id):
         path = Path(model_id).expanduser()
         if not path.is_dir():
             raise ModelLoadError(f"{key} = {model_id!r}: no such folder; {_fix(key)}")
@@ -135,35 +136,98 @@ def load_model(
                 f"{key} = {model_id!r}: folder has no config.json, so it is not a saved model; "
                 f"point {key} at a folder written by save_pretrained or at a hub id"
             )
-        source, kwargs = str(path), {"local_files_only": True}
-    else:
-        source, kwargs = model_id, {"revision": revision}
-        if not _cached(model_id, revision):
-            if not hub_reachable():
-                raise ModelLoadError(
-                    f"{key} = {model_id!r} is not in the local Hugging Face cache and the hub "
-                    f"cannot be reached; {_fix(key)}"
-                )
-        else:
-            kwargs["local_files_only"] = True
-    device = resolve_device(device)
-    try:
-        config = AutoConfig.from_pretrained(source, **kwargs)
-        _check_task(config, task, key, model_id)
-        tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
-        model = auto_class.from_pretrained(
-            source, dtype=getattr(torch, dtype), **kwargs
+        return Source(model_id, str(path), {"local_files_only": True}, True)
+    kwargs: dict = {"revision": revision}
+    if _cached(model_id, revision):
+        kwargs["local_files_only"] = True
+    elif not hub_reachable():
+        raise ModelLoadError(
+            f"{key} = {model_id!r} is not in the local Hugging Face cache and the hub "
+            f"cannot be reached; {_fix(key)}"
         )
+    return Source(model_id, model_id, kwargs, False)
+
+
+def _load_error(exc: Exception, key: str, model_id: str) -> ModelLoadError:
+    first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return ModelLoadError(f"{key} = {model_id!r} could not be loaded: {first}; {_fix(key)}")
+
+
+def load_tokenizer_config(model_id: str, revision: str, *, key: str, task: str = "seq2seq") -> tuple[Any, Any, Source]:
+    """Tokenizer and config without the weights (engines that run converted weights)."""
+    quiet_transformers()
+    from transformers import AutoConfig, AutoTokenizer
+
+    source = resolve_source(model_id, revision, key)
+    try:
+        config = AutoConfig.from_pretrained(source.path, **source.kwargs)
+        _check_task(config, task, key, model_id)
+        tokenizer = AutoTokenizer.from_pretrained(source.path, **source.kwargs)
     except ModelLoadError:
         raise
     except (OSError, ValueError, KeyError, RuntimeError) as exc:
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise ModelLoadError(f"{key} = {model_id!r} could not be loaded: {first}; {_fix(key)}") from None
+        raise _load_error(exc, key, model_id) from None
+    return tokenizer, config, source
+
+
+def load_model(
+    model_id: str, revision: str, *, key: str, device: str, dtype: str, task: str = "seq2seq"
+) -> LoadedModel:
+    """Load tokenizer and model for `task` ("seq2seq" or "token-classification"). `key` is
+    the config key that named the model, for errors."""
+    import torch
+    from transformers import AutoModelForSeq2SeqLM, AutoModelForTokenClassification
+
+    auto_class = AutoModelForSeq2SeqLM if task == "seq2seq" else AutoModelForTokenClassification
+    tokenizer, _config, source = load_tokenizer_config(model_id, revision, key=key, task=task)
+    device = resolve_device(device)
+    try:
+        model = auto_class.from_pretrained(source.path, dtype=getattr(torch, dtype), **source.kwargs)
+    except (OSError, ValueError, KeyError, RuntimeError) as exc:
+        raise _load_error(exc, key, model_id) from None
     model.to(device)
     model.eval()
-    rev = "local" if local else (getattr(model.config, "_commit_hash", None) or revision)
+    rev = "local" if source.local else (getattr(model.config, "_commit_hash", None) or revision)
     log.info("loaded %s (%s) on %s", model_id, rev, device)
     return LoadedModel(tokenizer, model, model_id, rev, device, dtype)
+
+
+def local_snapshot(source: Source, revision: str, key: str) -> Path:
+    """A folder holding the model's files: the folder itself, or its hub snapshot
+    (downloaded if the hub is reachable and the cache lacks it)."""
+    if source.local:
+        return Path(source.path)
+    from huggingface_hub import snapshot_download
+
+    try:
+        return Path(snapshot_download(source.model_id, revision=revision,
+                                      local_files_only=source.kwargs.get("local_files_only", False)))
+    except Exception as exc:  # noqa: BLE001 - any hub failure becomes one clear line
+        raise _load_error(exc, key, source.model_id) from None
+
+
+def resolve_revision(model: str, revision: str) -> str:
+    """The revision a cache key can trust without loading the model: the hub commit the
+    local cache holds for `revision`, or, for a local folder, a hash of its files' names,
+    sizes and times (replacing the weights in place changes it)."""
+    import hashlib
+
+    if _is_local(model):
+        path = Path(model).expanduser()
+        h = hashlib.sha256()
+        for f in sorted(path.glob("*")) if path.is_dir() else []:
+            st = f.stat()
+            h.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+        return "local:" + h.hexdigest()[:16]
+    try:
+        from huggingface_hub import try_to_load_from_cache
+
+        found = try_to_load_from_cache(model, "config.json", revision=revision)
+    except Exception:  # noqa: BLE001 - no cache information is not an error here
+        found = None
+    if isinstance(found, str):
+        return Path(found).parent.name  # .../snapshots/<commit>/config.json
+    return revision
 
 
 def _cached(model_id: str, revision: str) -> bool:

@@ -9,6 +9,7 @@ from translate.loading import ModelLoadError
 # The keys are the values `translate.engine` accepts.
 ENGINES: dict[str, str] = {
     "transformers": "translate.hf_engine:TransformersTranslator",
+    "ctranslate2": "translate.ct2_engine:CTranslate2Translator",
 }
 
 

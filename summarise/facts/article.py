@@ -37,6 +37,7 @@ def article_facts(
     published: str | None,
     source_entities: Entities | None = None,
     translation_entities: Entities | None = None,
+    summary_lang: str = "en",
 ) -> tuple[dict, list[dict]]:
     """(facts, flags). `sources[i]` and `translations[i]` are sentence i in each language;
     the entity lists, when given, are per sentence too."""
@@ -46,8 +47,9 @@ def article_facts(
         source = [with_entities(f, e) for f, e in zip(source, source_entities)]
     if translation_entities is not None:
         target = [with_entities(f, e) for f, e in zip(target, translation_entities)]
-    summary_facts = english.extract(summary, published)
+    # A summary of the Arabic source (a multilingual summariser) is checked against the source.
+    summary_facts = (arabic if summary_lang == "ar" else english).extract(summary, published)
     facts = {"source": _merge(source), "translation": _merge(target), "summary": to_json(summary_facts)}
     flags = [flag for i, (s, t) in enumerate(zip(source, target)) for flag in check_sentence(i, s, t)]
-    flags += check_summary(summary_facts, target)
+    flags += check_summary(summary_facts, source if summary_lang == "ar" else target)
     return facts, flags

@@ -1,0 +1,106 @@
+"""The flow every summarisation engine shares: chunk what is longer than the window, summarise
+the chunks (map), then summarise their summaries (reduce) until one remains. An engine
+fills in how one batch of texts is summarised."""
+
+from __future__ import annotations
+
+import logging
+from typing import Sequence
+
+from summarise.chunking import chunk
+from summarise.types import Summary
+from translate.loading import ModelLoadError, signature_of
+
+log = logging.getLogger(__name__)
+
+
+class MapReduceSummariser:
+    name = "base"
+    batch_size = 4
+    limit = 1000  # tokens a chunk may hold, without the model's special tokens
+    prefix = ""  # text put before every input (T5's "summarize: ")
+
+    # -- hooks ----------------------------------------------------------------------------
+
+    def _generate(self, texts: list[str]) -> list[str]:
+        raise NotImplementedError
+
+    def count_tokens(self, text: str) -> int:
+        raise NotImplementedError
+
+    def describe(self) -> dict:
+        raise NotImplementedError
+
+    # -- the flow -------------------------------------------------------------------------
+
+    def signature(self) -> str:
+        return signature_of(self.describe())
+
+    def check_reducible(self, longest_output: int | None, window: int) -> None:
+        """The reduce step only converges if a summary is clearly shorter than its input."""
+        if longest_output and longest_output > self.limit // 2:
+            raise ModelLoadError(
+                f"summarise.generation.max_new_tokens = {longest_output} is more than half the "
+                f"summariser's input window ({window} tokens), so chunk summaries could not be "
+                f"reduced; set it to at most {self.limit // 2}"
+            )
+
+    def summarise(self, documents: Sequence[Sequence[str]]) -> list[Summary]:
+        results: dict[int, Summary] = {}
+        pending: dict[int, list[str]] = {}
+        for i, sentences in enumerate(documents):
+            if any(s.strip() for s in sentences):
+                pending[i] = list(sentences)
+            else:
+                results[i] = Summary("", 0, 0)
+        first_chunks: dict[int, int] = {}
+        last_chunks: dict[int, int] = {}
+        rounds = 0
+        while pending:
+            rounds += 1
+            jobs: list[tuple[int, str]] = []
+            for i, sentences in pending.items():
+                chunks = chunk(sentences, self.count_tokens, self.limit)
+                if not chunks:  # every chunk summary came out empty
+                    results[i] = Summary("", first_chunks.get(i, 0), rounds - 1)
+                    continue
+                if i in last_chunks and len(chunks) >= last_chunks[i]:
+                    # Summaries as long as their inputs would loop for ever; stop honestly.
+                    results[i] = Summary("", first_chunks[i], rounds, error="summary did not shrink below the window")
+                    continue
+                first_chunks.setdefault(i, len(chunks))
+                last_chunks[i] = len(chunks)
+                jobs.extend((i, c) for c in chunks)
+            outputs = self._generate_isolated([text for _, text in jobs])
+            by_doc: dict[int, list[tuple[str | None, str | None]]] = {}
+            for (i, _), out in zip(jobs, outputs):
+                by_doc.setdefault(i, []).append(out)
+            pending = {}
+            for i, outs in by_doc.items():
+                errors = [err for _, err in outs if err]
+                if errors:
+                    results[i] = Summary("", first_chunks[i], rounds, error=errors[0])
+                elif len(outs) == 1:
+                    results[i] = Summary(outs[0][0] or "", first_chunks[i], rounds)
+                else:
+                    pending[i] = [text for text, _ in outs if text]
+        return [results[i] for i in range(len(documents))]
+
+    def _generate_isolated(self, texts: list[str]) -> list[tuple[str | None, str | None]]:
+        """(summary, error) per text, longest texts batched together."""
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        out: list[tuple[str | None, str | None]] = [(None, None)] * len(texts)
+        for start in range(0, len(order), self.batch_size):
+            batch = order[start : start + self.batch_size]
+            for index, result in zip(batch, self._try([self.prefix + texts[i] for i in batch])):
+                out[index] = result
+        return out
+
+    def _try(self, texts: list[str]) -> list[tuple[str | None, str | None]]:
+        try:
+            return [(t, None) for t in self._generate(texts)]
+        except Exception as exc:  # noqa: BLE001 - isolate the failing input, report it
+            if len(texts) == 1:
+                log.warning("summarisation failed: %s", exc)
+                return [(None, f"{type(exc).__name__}: {exc}")]
+            return [r for t in texts for r in self._try([t])]

@@ -1,0 +1,97 @@
+"""The flow every translation engine shares; an engine fills in how one batch is run.
+
+Normalise, split what is longer than the window, tokenise, batch by token budget sorted
+by length, run each batch (retrying its sentences one by one if it raises), then join the
+pieces of split sentences and restore the input order.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Sequence
+
+from translate.batching import plan_batches
+from translate.loading import signature_of
+from translate.segment import normalise, split_long
+from translate.types import Progress, Translation
+
+log = logging.getLogger(__name__)
+
+
+class BatchedTranslator:
+    name = "base"
+    batch_tokens = 6000
+    max_batch_sentences = 64
+    limit = 512
+
+    # -- hooks ----------------------------------------------------------------------------
+
+    def _run(self, texts: list[str]) -> list[Translation]:
+        """Translate one batch; may raise."""
+        raise NotImplementedError
+
+    def count_tokens(self, text: str) -> int:
+        raise NotImplementedError
+
+    def describe(self) -> dict:
+        raise NotImplementedError
+
+    # -- the flow -------------------------------------------------------------------------
+
+    def signature(self) -> str:
+        return signature_of(self.describe())
+
+    def translate(self, sentences: Sequence[str], progress: Progress = None) -> list[Translation]:
+        # A sentence longer than the window becomes several pieces, translated in order and
+        # joined again, so the caller still gets one translation per sentence.
+        pieces: list[str] = []
+        owner: list[int] = []
+        for i, sentence in enumerate(sentences):
+            for piece in split_long(normalise(sentence), self.count_tokens, self.limit):
+                pieces.append(piece)
+                owner.append(i)
+        lengths = [self.count_tokens(p) for p in pieces]
+        results: list[Translation | None] = [None] * len(pieces)
+        for batch in plan_batches(lengths, self.batch_tokens, self.max_batch_sentences):
+            for index, result in zip(batch, self._run_isolated([pieces[i] for i in batch])):
+                results[index] = result
+            if progress:
+                progress(len({owner[i] for i in batch}))
+        return _regroup(len(sentences), owner, results, lengths)
+
+    def _run_isolated(self, texts: list[str]) -> list[Translation]:
+        try:
+            return self._run(texts)
+        except Exception as exc:  # noqa: BLE001 - any model failure is isolated, then reported
+            if len(texts) == 1:
+                log.warning("translation failed for one sentence: %s", exc)
+                return [Translation("", None, error=f"{type(exc).__name__}: {exc}")]
+            log.warning("a batch of %d failed (%s); retrying its sentences one by one", len(texts), exc)
+            return [r for t in texts for r in self._run_isolated([t])]
+
+
+def _regroup(
+    n: int, owner: list[int], results: list[Translation | None], lengths: list[int]
+) -> list[Translation]:
+    """Join the pieces of each split sentence back into one Translation; the score is the
+    piece scores weighted by source length."""
+    grouped: list[list[tuple[Translation, int]]] = [[] for _ in range(n)]
+    for i, result in enumerate(results):
+        assert result is not None
+        grouped[owner[i]].append((result, lengths[i]))
+    out: list[Translation] = []
+    for parts in grouped:
+        if not parts:
+            out.append(Translation("", None))
+            continue
+        errors = [p.error for p, _ in parts if p.error]
+        if errors:
+            out.append(Translation("", None, error=errors[0]))
+            continue
+        text = " ".join(p.text for p, _ in parts if p.text)
+        scored = [(p.score, w) for p, w in parts if p.score is not None]
+        score = (
+            round(sum(s * w for s, w in scored) / sum(w for _, w in scored), 4) if scored else None
+        )
+        out.append(Translation(text, score))
+    return out

@@ -1,0 +1,119 @@
+"""CTranslate2 plumbing shared by the translation and summarisation engines: conversion with
+CTranslate2's own converter into a cache keyed by model, revision and quantisation; device
+and compute type; generation settings in CTranslate2's terms."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+from translate.loading import ModelLoadError, Source, quiet_transformers, local_snapshot
+
+log = logging.getLogger(__name__)
+
+QUANTIZATIONS = ("int8", "int8_float32", "int8_float16", "int8_bfloat16", "float16", "bfloat16", "float32")
+GPU_ONLY = ("float16", "bfloat16", "int8_float16", "int8_bfloat16")
+
+# transformers' generate() setting -> translate_batch() argument.
+_SETTINGS = {
+    "num_beams": "beam_size",
+    "max_new_tokens": "max_decoding_length",
+    "min_new_tokens": "min_decoding_length",
+    "length_penalty": "length_penalty",
+    "no_repeat_ngram_size": "no_repeat_ngram_size",
+    "repetition_penalty": "repetition_penalty",
+    "top_k": "sampling_topk",
+    "top_p": "sampling_topp",
+    "temperature": "sampling_temperature",
+}
+# Settings CTranslate2 has no use for, or that tarjama sets itself.
+_HARMLESS = {"early_stopping", "do_sample", "forced_bos_token_id", "forced_eos_token_id", "max_length", "min_length",
+             "num_return_sequences", "use_cache", "decoder_start_token_id", "bos_token_id", "eos_token_id", "pad_token_id"}
+
+
+def options(generation: dict[str, Any], defaults: Any, key: str) -> dict[str, Any]:
+    """translate_batch() keyword arguments: the model's generation_config.json, overlaid by
+    the `generation` table. Unknown settings are an error, not silently dropped."""
+    unsupported = sorted(set(generation) - set(_SETTINGS) - _HARMLESS)
+    if unsupported:
+        raise ModelLoadError(
+            f"[{key}] {', '.join(unsupported)}: not supported by the ctranslate2 engine; supported: "
+            f"{', '.join(sorted(_SETTINGS))} (or use engine = \"transformers\")"
+        )
+    merged: dict[str, Any] = {}
+    if defaults is not None:
+        for name in ("num_beams", "length_penalty", "no_repeat_ngram_size", "repetition_penalty"):
+            value = getattr(defaults, name, None)
+            if value is not None:
+                merged[name] = value
+        # max_length/min_length count the decoder's start token; *_new_tokens do not.
+        if getattr(defaults, "max_length", None) and "max_new_tokens" not in generation:
+            merged["max_new_tokens"] = max(1, defaults.max_length - 1)
+        if getattr(defaults, "min_length", None) and "min_new_tokens" not in generation:
+            merged["min_new_tokens"] = max(0, defaults.min_length - 1)
+    merged.update({k: v for k, v in generation.items() if k in _SETTINGS})
+    out = {_SETTINGS[k]: v for k, v in merged.items()}
+    if generation.get("do_sample"):
+        out.setdefault("sampling_topk", 50)
+    else:
+        for name in ("sampling_topk", "sampling_topp", "sampling_temperature"):
+            out.pop(name, None)
+    out.setdefault("max_decoding_length", 256)
+    return out
+
+
+def device_and_compute(device: str, quantization: str, key: str) -> str:
+    import ctranslate2
+
+    if device == "mps":
+        raise ModelLoadError(f"{key}: the ctranslate2 engine cannot use Apple MPS; set device = \"cpu\" or \"auto\"")
+    has_cuda = ctranslate2.get_cuda_device_count() > 0
+    if device == "auto":
+        device = "cuda" if has_cuda else "cpu"
+    if device == "cuda" and not has_cuda:
+        raise ModelLoadError(f"{key}: device = \"cuda\" but CTranslate2 sees no CUDA GPU; set device = \"auto\" or \"cpu\"")
+    if device == "cpu" and quantization in GPU_ONLY:
+        raise ModelLoadError(
+            f"{key}: quantization = \"{quantization}\" needs a GPU; on the CPU use \"int8\", \"int8_float32\" or \"float32\""
+        )
+    return device
+
+
+def converted(source: Source, revision: str, resolved_revision: str, quantization: str, folder: Path, key: str) -> Path:
+    """The CTranslate2 model for this source, converting it on first use. Conversion writes
+    to a temporary folder renamed into place, so a killed conversion is redone, not used."""
+    storage = "int8" if quantization == "int8_float32" else quantization
+    digest = hashlib.sha256(f"{source.model_id}\n{resolved_revision}\n{storage}".encode()).hexdigest()[:16]
+    name = re.sub(r"[^\w.-]+", "-", source.model_id).strip("-")[-60:]
+    target = folder / f"{name}-{storage}-{digest}"
+    if (target / "model.bin").is_file():
+        return target
+    from ctranslate2.converters import TransformersConverter
+
+    quiet_transformers()
+    folder.mkdir(parents=True, exist_ok=True)
+    snapshot = local_snapshot(source, revision, key)
+    tmp = folder / f".{target.name}.{os.getpid()}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    log.info("converting %s to CTranslate2 (%s) in %s", source.model_id, storage, target)
+    try:
+        TransformersConverter(str(snapshot)).convert(str(tmp), quantization=storage, force=True)
+    except Exception as exc:  # noqa: BLE001 - the converter raises many kinds; one line for all
+        shutil.rmtree(tmp, ignore_errors=True)
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise ModelLoadError(f"{key} = {source.model_id!r}: CTranslate2 cannot convert it: {first}") from None
+    if target.exists():  # another process finished first
+        shutil.rmtree(tmp, ignore_errors=True)
+    else:
+        os.replace(tmp, target)
+    return target
+
+
+def default_convert_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "tarjama" / "ct2"
