@@ -52,7 +52,7 @@ def make_corpus(folder: Path, n: int, *, seed: int = 0, words: tuple[int, int] =
         while count < target:
             sentences = []
             for _ in range(rng.randint(1, 3)):
-                if rng.random() < 0.4:
+                if rng.random() < 0.1:
                     sentence = rng.choice(real)
                 else:
                     sentence = rng.choice(TEMPLATES).format(

@@ -53,6 +53,21 @@ def _parser() -> argparse.ArgumentParser:
                        help="publication date, so relative dates (أمس, yesterday) can be resolved")
     _config_args(facts)
 
+    review = sub.add_parser("review", help="serve the review page over an output folder")
+    review.add_argument("out", type=Path, metavar="OUT", help="output folder of a run")
+    review.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
+    review.add_argument("--port", type=int, default=8765)
+    review.add_argument("--reviewer", help="name recorded with edits and decisions (default: review.reviewer, "
+                                           "$TARJAMA_REVIEWER, the login name)")
+    _config_args(review)
+
+    export = sub.add_parser("export", help="write the reviewed digests")
+    export.add_argument("out", type=Path, metavar="OUT", help="output folder of a run")
+    export.add_argument("--status", default="approved", help="approved (default), rejected, edited, stale, "
+                                                              "'to review', or all")
+    export.add_argument("--format", choices=("jsonl", "md", "csv"), default="jsonl")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+
     models = sub.add_parser("models", help="fetch or check the configured models")
     models_sub = models.add_subparsers(dest="action", required=True, metavar="ACTION")
     for name, text in (
@@ -109,6 +124,51 @@ def _cmd_config(args: argparse.Namespace) -> int:
     from tarjama import config
 
     sys.stdout.write(config.to_toml(_load_config(args)))
+    return EXIT_OK
+
+
+def _reviewer(args: argparse.Namespace, cfg: dict) -> str:
+    import getpass
+    import os
+
+    return args.reviewer or cfg["review"]["reviewer"] or os.environ.get("TARJAMA_REVIEWER") or getpass.getuser()
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    from tarjama.review.app import create_app
+
+    cfg = _load_config(args)
+    try:
+        app = create_app(args.out, _reviewer(args, cfg), cfg["output"]["low_score"])
+    except FileNotFoundError as exc:
+        raise UsageError(str(exc)) from None
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"tarjama: reviewing {args.out} at http://{host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        log.warning("bound to %s: anyone who can reach this address can edit reviews", args.host)
+    app.run(host=args.host, port=args.port, threaded=True, use_reloader=False)
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from tarjama import atomic
+    from tarjama.review.export import export
+    from tarjama.review.store import STATUSES, ReviewStore
+
+    status = None if args.status == "all" else args.status
+    if status is not None and status not in STATUSES:
+        raise UsageError(f"--status {args.status!r}: choose one of {', '.join(STATUSES)}, all")
+    if not (args.out / "articles").is_dir():
+        raise UsageError(f"{args.out} has no articles/ folder; run `tarjama run INPUT -o {args.out}` first")
+    store = ReviewStore(args.out)
+    try:
+        body = export(args.out, store, status=status, fmt=args.format)
+    finally:
+        store.close()
+    if args.output:
+        atomic.write_text(args.output, body)
+    else:
+        sys.stdout.write(body)
     return EXIT_OK
 
 
@@ -176,7 +236,10 @@ class UsageError(Exception):
     """A command-line argument is wrong; the message says which and why."""
 
 
-COMMANDS = {"run": _cmd_run, "config": _cmd_config, "facts": _cmd_facts, "models": _cmd_models}
+COMMANDS = {
+    "run": _cmd_run, "config": _cmd_config, "facts": _cmd_facts, "models": _cmd_models,
+    "review": _cmd_review, "export": _cmd_export,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

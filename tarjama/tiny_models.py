@@ -111,6 +111,8 @@ def build_marian(
     spm_vocab: int = 300,
     extra_vocab: int = 0,
     seed: int = 0,
+    generation: dict | None = None,
+    source_lines: list[str] | None = None,
 ) -> Path:
     """A Marian translator laid out like Helsinki-NLP/opus-mt-ar-en (shared vocab.json,
     source.spm and target.spm, pad = decoder start = last id, eos = 0).
@@ -125,7 +127,8 @@ def build_marian(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        src = _train_spm(_corpus(_ARABIC, 400, seed), Path(tmp) / "source", spm_vocab)
+        # A benchmark passes its own corpus so that token counts per sentence are realistic.
+        src = _train_spm(source_lines or _corpus(_ARABIC, 400, seed), Path(tmp) / "source", spm_vocab)
         tgt = _train_spm(_corpus(_ENGLISH, 400, seed + 1), Path(tmp) / "target", spm_vocab)
         vocab: dict[str, int] = {"</s>": 0, "<unk>": 1}
         import sentencepiece as spm
@@ -165,6 +168,9 @@ def build_marian(
         share_encoder_decoder_embeddings=True,
     )
     model = MarianMTModel(config)
+    if generation:
+        for name, value in generation.items():
+            setattr(model.generation_config, name, value)
     model.save_pretrained(out)
     log.info("tiny Marian model written to %s (vocab %d)", out, len(vocab))
     return out
@@ -182,6 +188,7 @@ def build_bart(
     bpe_vocab: int = 400,
     extra_vocab: int = 0,
     seed: int = 0,
+    generation: dict | None = None,
 ) -> Path:
     """A BART summariser laid out like sshleifer/distilbart-cnn-12-6 (byte-level BPE with
     vocab.json and merges.txt, <s>=0 <pad>=1 </s>=2 <unk>=3 <mask> last)."""
@@ -235,6 +242,9 @@ def build_bart(
         add_final_layer_norm=False,
     )
     model = BartForConditionalGeneration(config)
+    if generation:
+        for name, value in generation.items():
+            setattr(model.generation_config, name, value)
     model.save_pretrained(out)
     log.info("tiny BART model written to %s (vocab %d)", out, len(vocab))
     return out

@@ -1,0 +1,79 @@
+"""`tarjama export`: the reviewed digests, with the edited summary where there is one, each
+with its source, facts and who decided on it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+from pathlib import Path
+
+from tarjama.review.store import ReviewStore, sync_all
+
+FORMATS = ("jsonl", "md", "csv")
+
+
+def digests(out: Path, store: ReviewStore, status: str | None) -> list[dict]:
+    rows = []
+    for article_id, record in sync_all(out, store).items():
+        state = store.state(article_id)
+        if status and state.status != status:
+            continue
+        decision = state.decision
+        rows.append({
+            "id": article_id,
+            "status": state.status,
+            "title": record["title"],
+            "published": record.get("published"),
+            "source": record["source"],
+            "summary": state.summary,
+            "summary_version": state.latest.version,
+            "summary_edited": state.latest.origin == "edit",
+            "machine_summary": record["summary"].get("en") or record["summary"].get("ar") or "",
+            "facts": record.get("facts", {}),
+            "flags": record.get("flags", []),
+            "decision": None if decision is None else {
+                "status": decision.status,
+                "reviewer": decision.reviewer,
+                "note": decision.note,
+                "at": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(decision.created)) + "Z",
+                "version": decision.version,
+            },
+        })
+    return rows
+
+
+def export(out: Path, store: ReviewStore, *, status: str | None, fmt: str) -> str:
+    rows = digests(out, store, status)
+    if fmt == "jsonl":
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(["id", "status", "title_ar", "title_en", "published", "source_path", "summary",
+                         "edited", "reviewer", "decided_at", "note", "flags", "dates", "numbers"])
+        for row in rows:
+            d = row["decision"] or {}
+            facts = row["facts"].get("source", {})
+            writer.writerow([
+                row["id"], row["status"], row["title"]["ar"], row["title"]["en"], row["published"] or "",
+                row["source"]["path"], row["summary"], row["summary_edited"], d.get("reviewer", ""),
+                d.get("at", ""), d.get("note") or "", len(row["flags"]),
+                "; ".join(x["iso"] or x["text"] for x in facts.get("dates", [])),
+                "; ".join(x["text"] for x in facts.get("numbers", [])),
+            ])
+        return buffer.getvalue()
+    parts = []
+    for row in rows:
+        d = row["decision"] or {}
+        parts.append(
+            f"## {row['title']['en'] or row['id']}\n\n**{row['title']['ar']}**\n\n"
+            f"- id: `{row['id']}` · status: {row['status']}"
+            + (f" by {d['reviewer']} at {d['at']}" if d else "") + "\n"
+            f"- source: `{row['source']['path']}`" + (f" ({row['source'].get('name')})" if row["source"].get("name") else "")
+            + f"\n- published: {row['published'] or 'unknown'}\n"
+            + (f"- note: {d['note']}\n" if d.get("note") else "")
+            + f"\n{row['summary']}\n"
+        )
+    return "\n".join(parts)

@@ -1,0 +1,233 @@
+"""Review decisions and summary edits, in SQLite in the output folder.
+
+Nothing is ever overwritten: each edit is a new version of the summary, each approval or
+rejection a new decision row. The machine summary a job wrote is version 1; a rerun that
+changes it adds a new machine version, which makes any earlier decision stale while keeping
+it visible. A save based on a version that is no longer the latest is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+MIGRATIONS: list[str] = []
+migration = MIGRATIONS.append
+
+migration(
+    """
+    CREATE TABLE versions (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        summary TEXT NOT NULL,
+        origin TEXT NOT NULL,          -- machine | edit
+        machine_sha TEXT,              -- for machine versions: hash of the job's summary
+        reviewer TEXT,
+        note TEXT,
+        created REAL NOT NULL,
+        UNIQUE (article_id, version)
+    );
+    CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL,
+        version INTEGER NOT NULL,      -- the summary version decided on
+        status TEXT NOT NULL,          -- approved | rejected
+        reviewer TEXT NOT NULL,
+        note TEXT,
+        created REAL NOT NULL
+    );
+    CREATE INDEX decisions_article ON decisions(article_id, id);
+    """
+)
+
+STATUSES = ("to review", "edited", "approved", "rejected", "stale")
+
+
+class StaleVersion(Exception):
+    """The summary changed since the reviewer opened it."""
+
+
+@dataclass(frozen=True)
+class Version:
+    version: int
+    summary: str
+    origin: str
+    reviewer: str | None
+    note: str | None
+    created: float
+
+
+@dataclass(frozen=True)
+class Decision:
+    version: int
+    status: str
+    reviewer: str
+    note: str | None
+    created: float
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    article_id: str
+    latest: Version
+    decision: Decision | None  # the most recent, on whatever version
+    status: str
+
+    @property
+    def summary(self) -> str:
+        return self.latest.summary
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class ReviewStore:
+    def __init__(self, out: Path) -> None:
+        path = Path(out) / ".tarjama" / "review.sqlite"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
+            self.db.executescript(f"BEGIN; {sql}; PRAGMA user_version = {number}; COMMIT;")
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- the job's side -------------------------------------------------------------------
+
+    def sync(self, article_id: str, machine_summary: str) -> None:
+        """Record the job's summary as a new machine version when it is new or changed."""
+        row = self.db.execute(
+            "SELECT machine_sha FROM versions WHERE article_id = ? AND origin = 'machine' ORDER BY version DESC LIMIT 1",
+            (article_id,),
+        ).fetchone()
+        if row and row[0] == _sha(machine_summary):
+            return
+        self._append(article_id, machine_summary, "machine", None, None, _sha(machine_summary), expected=None)
+
+    # -- the reviewer's side ----------------------------------------------------------------
+
+    def edit(self, article_id: str, summary: str, reviewer: str, base_version: int, note: str | None = None) -> int:
+        return self._append(article_id, summary, "edit", reviewer, note, None, expected=base_version)
+
+    def decide(self, article_id: str, status: str, reviewer: str, base_version: int, note: str | None = None) -> None:
+        if status not in ("approved", "rejected"):
+            raise ValueError(f"unknown decision {status!r}")
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self._check_latest(article_id, base_version)
+            self.db.execute(
+                "INSERT INTO decisions (article_id, version, status, reviewer, note, created) VALUES (?, ?, ?, ?, ?, ?)",
+                (article_id, base_version, status, reviewer, note or None, time.time()),
+            )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def _append(self, article_id: str, summary: str, origin: str, reviewer: str | None, note: str | None,
+                machine_sha: str | None, expected: int | None) -> int:
+        # BEGIN IMMEDIATE serialises writers: two reviewers cannot both pass the check.
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            if expected is not None:
+                self._check_latest(article_id, expected)
+            row = self.db.execute("SELECT MAX(version) FROM versions WHERE article_id = ?", (article_id,)).fetchone()
+            number = (row[0] or 0) + 1
+            self.db.execute(
+                "INSERT INTO versions (article_id, version, summary, origin, machine_sha, reviewer, note, created)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (article_id, number, summary, origin, machine_sha, reviewer, note or None, time.time()),
+            )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return number
+
+    def _check_latest(self, article_id: str, expected: int) -> None:
+        latest = self._latest(article_id)
+        if latest is None or latest.version != expected:
+            who = f"{latest.reviewer} " if latest and latest.reviewer else ("the job " if latest else "")
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(latest.created)) if latest else ""
+            raise StaleVersion(
+                f"This summary changed since you opened it (now version {latest.version if latest else 0}, "
+                f"saved by {who}at {when}). Reload to see it, then make your change again."
+            )
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def _latest(self, article_id: str) -> Version | None:
+        row = self.db.execute(
+            "SELECT version, summary, origin, reviewer, note, created FROM versions WHERE article_id = ?"
+            " ORDER BY version DESC LIMIT 1",
+            (article_id,),
+        ).fetchone()
+        return Version(*row) if row else None
+
+    def history(self, article_id: str) -> list[Version]:
+        rows = self.db.execute(
+            "SELECT version, summary, origin, reviewer, note, created FROM versions WHERE article_id = ? ORDER BY version",
+            (article_id,),
+        ).fetchall()
+        return [Version(*r) for r in rows]
+
+    def decisions(self, article_id: str) -> list[Decision]:
+        rows = self.db.execute(
+            "SELECT version, status, reviewer, note, created FROM decisions WHERE article_id = ? ORDER BY id",
+            (article_id,),
+        ).fetchall()
+        return [Decision(*r) for r in rows]
+
+    def state(self, article_id: str) -> ReviewState:
+        latest = self._latest(article_id)
+        if latest is None:
+            raise KeyError(article_id)
+        decisions = self.decisions(article_id)
+        decision = decisions[-1] if decisions else None
+        if decision is not None and decision.version == latest.version:
+            status = decision.status
+        elif decision is not None and latest.origin == "machine":
+            status = "stale"  # the job rewrote the summary after the decision
+        elif len(self.history(article_id)) > 1 and latest.origin == "edit":
+            status = "edited"
+        else:
+            status = "to review"
+        return ReviewState(article_id, latest, decision, status)
+
+    def states(self, article_ids: list[str]) -> Iterator[ReviewState]:
+        for article_id in article_ids:
+            yield self.state(article_id)
+
+
+def load_article(out: Path, article_id: str, known: set[str]) -> dict:
+    """An article the job wrote, by id. Ids are looked up among the files listed, never
+    joined into a path as given, so no request can reach outside the output folder."""
+    if article_id not in known:
+        raise KeyError(article_id)
+    return json.loads((Path(out) / "articles" / f"{article_id}.json").read_text(encoding="utf-8"))
+
+
+def article_ids(out: Path) -> list[str]:
+    folder = Path(out) / "articles"
+    return sorted(p.stem for p in folder.glob("*.json")) if folder.is_dir() else []
+
+
+def sync_all(out: Path, store: ReviewStore) -> dict[str, dict]:
+    """Read every article the job wrote and record new or changed machine summaries."""
+    records = {}
+    ids = article_ids(out)
+    for article_id in ids:
+        record = load_article(out, article_id, set(ids))
+        summary = record.get("summary", {})
+        store.sync(article_id, summary.get("en") or summary.get("ar") or "")
+        records[article_id] = record
+    return records

@@ -1,0 +1,112 @@
+"""End to end in a real headless browser: Playwright driving Debian's chromium against the
+review server on loopback. Skipped, saying why, where chromium or Playwright is missing."""
+
+import os
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from tarjama.review.app import create_app
+from tests.conftest import ROOT
+
+CHROMIUM = os.environ.get("TARJAMA_CHROMIUM", "/usr/bin/chromium")
+# .ci/run sets TARJAMA_REQUIRE_BROWSER in CI, where a missing browser is a failure, not a skip.
+if os.environ.get("TARJAMA_REQUIRE_BROWSER"):
+    assert Path(CHROMIUM).exists(), f"no chromium at {CHROMIUM}: apt-get install chromium"
+playwright_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no chromium at {CHROMIUM} (apt-get install chromium)")
+
+from tests.test_review import XSS_BODY, review_out  # noqa: E402,F401  (the fixture is shared)
+
+
+@pytest.fixture()
+def server(review_out, tmp_path):  # noqa: F811
+    from werkzeug.serving import make_server
+
+    out = tmp_path / "out"
+    shutil.copytree(review_out, out)
+    httpd = make_server("127.0.0.1", 0, create_app(out, "alice"), threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}", out
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+def test_list_open_edit_approve_reload(browser, server):
+    base, out = server
+    page = browser.new_page()
+    page.goto(base + "/")
+    assert page.locator("#articles tbody tr").count() == 3
+    page.keyboard.press("Enter")  # keyboard navigation: the first (most flagged) article opens
+    page.wait_for_url(re.compile(r"/article/seed$"))
+    assert page.locator("td.ar[dir=rtl]").first.is_visible()
+    page.fill("#summary", "The Pentagon says it will keep backing the Peshmerga against ISIS.")
+    page.click("#save")
+    page.wait_for_url(re.compile(r"/article/seed$"))
+    page.fill("#decision-note", "numbers checked")
+    page.click("#approve")
+    page.wait_for_url(re.compile(r"/article/seed$"))
+    page.reload()
+    assert page.locator("#status").inner_text() == "approved"
+    assert page.input_value("#summary") == "The Pentagon says it will keep backing the Peshmerga against ISIS."
+    assert "numbers checked" in page.locator("#decision").inner_text()
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.screenshot(path=str(out / "review.png"))
+    if os.environ.get("TARJAMA_SCREENSHOT"):
+        shutil.copy(out / "review.png", ROOT / "docs" / "review.png")
+
+
+def test_keyboard_approve(browser, server):
+    base, _ = server
+    page = browser.new_page()
+    page.goto(base + "/article/other")
+    with page.expect_navigation():
+        page.keyboard.press("a")
+    assert page.locator("#status").inner_text() == "approved"
+    page.reload()
+    assert page.locator("#status").inner_text() == "approved"
+
+
+def test_stale_version_is_refused_in_the_browser(browser, server):
+    base, _ = server
+    first, second = browser.new_page(), browser.new_page()
+    first.goto(base + "/article/other")
+    second.goto(base + "/article/other")
+    first.fill("#summary", "First reviewer's summary.")
+    first.click("#save")
+    first.wait_for_url(re.compile(r"/article/other$"))
+    second.fill("#summary", "Second reviewer's summary.")
+    second.click("#save")
+    second.wait_for_selector("#error")
+    assert "changed since you opened it" in second.locator("#error").inner_text()
+    assert second.input_value("#summary") == "Second reviewer's summary."  # not lost
+    first.reload()
+    assert first.input_value("#summary") == "First reviewer's summary."
+
+
+def test_hostile_text_shows_as_text(browser, server):
+    base, _ = server
+    page = browser.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(base + "/article/xss")
+    page.goto(base + "/")
+    assert dialogs == []
+    page.goto(base + "/article/xss")
+    assert page.locator("img[src=x]").count() == 0
+    assert XSS_BODY in page.locator("td.ar").first.inner_text()
