@@ -121,13 +121,13 @@ def run_tarjama(corpus: Path, out: Path, models: dict, tokens: int, cache: Path,
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a few articles (4)")
+    parser.add_argument("--quick", action="store_true", help="the seed page and one synthetic article")
     parser.add_argument("--articles", type=int, default=None)
     parser.add_argument("--rounds", type=int, default=1, help="alternating rounds of the three runs")
     parser.add_argument("--models", type=Path, default=Path(tempfile.gettempdir()) / "tarjama-bench-models")
     parser.add_argument("--no-fast", action="store_true", help="skip the fast-cpu preset")
     args = parser.parse_args()
-    n = args.articles or (4 if args.quick else 200)
+    n = args.articles or (2 if args.quick else 200)
     models = build_models(args.models)
     rows: dict[str, list[dict]] = {"baseline": [], "tarjama": [], "tarjama fast-cpu": []}
     with tempfile.TemporaryDirectory() as tmp:

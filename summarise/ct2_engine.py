@@ -9,8 +9,6 @@ from summarise.base import MapReduceSummariser
 from summarise.hf_engine import MARGIN
 from translate import ct2
 from translate.architectures import check_summariser, summary_prefix
-from translate.ct2_engine import import_ctranslate2
-from translate.loading import load_tokenizer_config, resolve_revision
 
 
 class CTranslate2Summariser(MapReduceSummariser):
@@ -32,28 +30,15 @@ class CTranslate2Summariser(MapReduceSummariser):
         key: str = "summarise.model",
         **_engine_specific: Any,
     ) -> None:
-        ctranslate2 = import_ctranslate2()
-        from transformers import GenerationConfig
-
-        self.tokenizer, config, source = load_tokenizer_config(model, revision, key=key)
-        check_summariser(config, model)
-        self.prefix = summary_prefix(config, prefix)
-        self.device = ct2.device_and_compute(device, quantization, key)
-        self.revision = "local" if source.local else resolve_revision(model, revision)
-        path = ct2.converted(source, revision, resolve_revision(model, revision), quantization,
-                             Path(convert_dir) if convert_dir else ct2.default_convert_dir(), key)
-        try:
-            defaults = GenerationConfig.from_pretrained(source.path, **source.kwargs)
-        except OSError:
-            defaults = None
         self.generation = dict(generation or {})
-        self.options = ct2.options(self.generation, defaults, "summarise.generation")
-        self.translator = ctranslate2.Translator(
-            str(path), device=self.device, compute_type=quantization, intra_threads=threads
-        )
+        m = ct2.open_model(model=model, revision=revision, device=device, quantization=quantization,
+                           convert_dir=Path(convert_dir) if convert_dir else None, threads=threads,
+                           generation=self.generation, key=key, table="summarise.generation")
+        self.tokenizer, self.translator, self.options, self.revision = m.tokenizer, m.translator, m.options, m.revision
+        check_summariser(m.config, model)
+        self.prefix = summary_prefix(m.config, prefix)
         self.model_id, self.quantization, self.batch_size = model, quantization, batch_size
-        window = min(getattr(config, "max_position_embeddings", None) or 512, getattr(self.tokenizer, "model_max_length", 10**9))
-        window = min(max_input_tokens or window, window)
+        window = min(max_input_tokens or m.window, m.window)
         self.limit = window - self.tokenizer.num_special_tokens_to_add() - MARGIN - self.count_tokens(self.prefix)
         self.check_reducible(self.options.get("max_decoding_length"), window)
 

@@ -65,7 +65,6 @@ def convert(cfg: dict[str, Any]) -> int:
     """Convert the models of the stages whose engine is ctranslate2, ahead of the job."""
     from tarjama.engines import ct2_dir
     from translate import ct2
-    from translate.ct2_engine import import_ctranslate2
     from translate.loading import resolve_revision, resolve_source
 
     status, converted = 0, 0
@@ -76,7 +75,6 @@ def convert(cfg: dict[str, Any]) -> int:
             print(f"{stage}.engine = {section['engine']!r}: nothing to convert")
             continue
         try:
-            import_ctranslate2()
             source = resolve_source(section["model"], section["revision"], key)
             path = ct2.converted(
                 source, section["revision"], resolve_revision(section["model"], section["revision"]),

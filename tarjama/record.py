@@ -6,6 +6,7 @@ from typing import Any, Sequence
 
 from tarjama.ingest import Article
 
+
 def build_record(
     article: Article,
     article_id: str,

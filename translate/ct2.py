@@ -9,10 +9,11 @@ import logging
 import os
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from translate.loading import ModelLoadError, Source, quiet_transformers, local_snapshot
+from translate.loading import ModelLoadError, Source, local_snapshot, quiet_transformers
 
 log = logging.getLogger(__name__)
 
@@ -117,3 +118,41 @@ def converted(source: Source, revision: str, resolved_revision: str, quantizatio
 def default_convert_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "tarjama" / "ct2"
+
+
+@dataclass(frozen=True)
+class Ct2Model:
+    tokenizer: Any
+    config: Any  # the hub model's transformers config
+    revision: str  # "local", or the resolved hub revision
+    translator: Any  # ctranslate2.Translator (BART-family summarisers are seq2seq too)
+    options: dict  # translate_batch() keyword arguments
+    window: int  # longest input in tokens
+
+
+def open_model(*, model: str, revision: str, device: str, quantization: str, convert_dir: Path | None,
+               threads: int, generation: dict[str, Any], key: str, table: str) -> Ct2Model:
+    """The whole CTranslate2 set-up both engines share: tokenizer and config from the hub
+    model, conversion on first use, generation defaults from the model's own
+    generation_config.json, and the translator on its device."""
+    try:
+        import ctranslate2
+    except ImportError:
+        raise ModelLoadError("engine = \"ctranslate2\" needs the ctranslate2 package: pip install 'tarjama[ct2]'") from None
+    from transformers import GenerationConfig
+
+    from translate.loading import load_tokenizer_config, resolve_revision
+
+    tokenizer, config, source = load_tokenizer_config(model, revision, key=key)
+    device = device_and_compute(device, quantization, key)
+    resolved = resolve_revision(model, revision)
+    path = converted(source, revision, resolved, quantization, convert_dir or default_convert_dir(), key)
+    try:
+        defaults = GenerationConfig.from_pretrained(source.path, **source.kwargs)
+    except OSError:
+        defaults = None
+    translator = ctranslate2.Translator(str(path), device=device, compute_type=quantization, intra_threads=threads)
+    window = min(getattr(config, "max_position_embeddings", None) or 512,
+                 getattr(tokenizer, "model_max_length", None) or 10**9)
+    return Ct2Model(tokenizer, config, "local" if source.local else resolved, translator,
+                    options(generation, defaults, table), window)

@@ -10,18 +10,7 @@ from typing import Any
 from translate import ct2
 from translate.architectures import translation_setup
 from translate.base import BatchedTranslator
-from translate.loading import ModelLoadError, load_tokenizer_config, resolve_revision
 from translate.types import Translation
-
-
-def import_ctranslate2():
-    try:
-        import ctranslate2
-    except ImportError:
-        raise ModelLoadError(
-            "engine = \"ctranslate2\" needs the ctranslate2 package: pip install 'tarjama[ct2]'"
-        ) from None
-    return ctranslate2
 
 
 class CTranslate2Translator(BatchedTranslator):
@@ -46,27 +35,14 @@ class CTranslate2Translator(BatchedTranslator):
         key: str = "translate.model",
         **_engine_specific: Any,
     ) -> None:
-        ctranslate2 = import_ctranslate2()
-        from transformers import GenerationConfig
-
-        self.tokenizer, config, source = load_tokenizer_config(model, revision, key=key)
-        self.langs = translation_setup(config, self.tokenizer, source_lang, target_lang, model)
-        self.device = ct2.device_and_compute(device, quantization, key)
-        self.revision = "local" if source.local else resolve_revision(model, revision)
-        path = ct2.converted(source, revision, resolve_revision(model, revision), quantization,
-                             Path(convert_dir) if convert_dir else ct2.default_convert_dir(), key)
-        try:
-            defaults = GenerationConfig.from_pretrained(source.path, **source.kwargs)
-        except OSError:
-            defaults = None
         self.generation = dict(generation or {})
-        self.options = ct2.options(self.generation, defaults, "translate.generation")
-        self.translator = ctranslate2.Translator(
-            str(path), device=self.device, compute_type=quantization, intra_threads=threads
-        )
+        m = ct2.open_model(model=model, revision=revision, device=device, quantization=quantization,
+                           convert_dir=Path(convert_dir) if convert_dir else None, threads=threads,
+                           generation=self.generation, key=key, table="translate.generation")
+        self.tokenizer, self.translator, self.options, self.revision = m.tokenizer, m.translator, m.options, m.revision
+        self.langs = translation_setup(m.config, self.tokenizer, source_lang, target_lang, model)
         self.model_id, self.quantization = model, quantization
-        window = min(getattr(config, "max_position_embeddings", 512) or 512, getattr(self.tokenizer, "model_max_length", 10**9))
-        self.limit = min(max_input_tokens or window, window)
+        self.limit = min(max_input_tokens or m.window, m.window)
         self.batch_tokens, self.max_batch_sentences, self.score = batch_tokens, max_batch_sentences, score
 
     def describe(self) -> dict:

@@ -11,7 +11,13 @@ import re
 from dataclasses import dataclass
 
 from tarjama.ingest.cleaning import (
-    fix_text, is_furniture, is_wire_mark, key, looks_like_link_title, starts_read_more, strip_wire_tail,
+    fix_text,
+    is_furniture,
+    is_wire_mark,
+    key,
+    looks_like_link_title,
+    starts_read_more,
+    strip_wire_tail,
 )
 
 _MONTHS_EN = (

@@ -1,0 +1,3 @@
+from tarjama.tiny_models import main
+
+raise SystemExit(main())
