@@ -65,8 +65,10 @@ class MapReduceSummariser:
                     results[i] = Summary("", first_chunks.get(i, 0), rounds - 1)
                     continue
                 if i in last_chunks and len(chunks) >= last_chunks[i]:
-                    # Summaries as long as their inputs would loop for ever; stop honestly.
-                    results[i] = Summary("", first_chunks[i], rounds, error="summary did not shrink below the window")
+                    # Summaries as long as their inputs would loop for ever: keep the chunk
+                    # summaries, joined, and mark the result partial rather than lose it.
+                    log.warning("chunk summaries did not shrink below the window; kept them joined")
+                    results[i] = Summary(" ".join(sentences), first_chunks[i], rounds - 1, partial=True)
                     continue
                 first_chunks.setdefault(i, len(chunks))
                 last_chunks[i] = len(chunks)

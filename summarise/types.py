@@ -14,6 +14,9 @@ class Summary:
     # generate() passes until one summary remained: 1 without a reduce step.
     rounds: int
     error: str | None = None
+    # True when the chunk summaries would not reduce below the window and are given joined
+    # instead of as one summary: the digest is kept, and says so.
+    partial: bool = False
 
 
 class Summariser(Protocol):

@@ -301,7 +301,8 @@ class Runner:
             record = build_record(
                 plan.article, plan.article_id, title_en, segments,
                 {"en": summary.text if summary_lang == "en" else "", "ar": summary.text if summary_lang == "ar" else "",
-                 "input": self.cfg["summarise"]["input"], "chunks": summary.chunks, "rounds": summary.rounds}, models,
+                 "input": self.cfg["summarise"]["input"], "chunks": summary.chunks, "rounds": summary.rounds,
+                 **({"partial": True} if summary.partial else {})}, models,
                 facts, flags,
             )
             files = write_article(self.out, record, self.cfg["output"]["formats"], self.cfg["output"]["low_score"])

@@ -106,3 +106,22 @@ def test_a_model_that_is_not_seq2seq_is_refused(tmp_path):
 def test_unknown_engine_lists_the_known_ones():
     with pytest.raises(ModelLoadError, match="choose one of: ctranslate2, transformers"):
         translator_engine("marian-cpp")
+
+
+def test_summaries_that_never_shrink_are_kept_joined_and_marked_partial():
+    from summarise.base import MapReduceSummariser
+
+    class Echo(MapReduceSummariser):
+        """Summaries as long as their inputs: the reduce step can never converge."""
+
+        limit = 10
+
+        def count_tokens(self, text):
+            return len(text.split())
+
+        def _generate(self, texts):
+            return list(texts)
+
+    [summary] = Echo().summarise([["one two three four five six"] * 6])
+    assert summary.partial and summary.error is None
+    assert summary.text.split() == ("one two three four five six " * 6).split()

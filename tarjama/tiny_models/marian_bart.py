@@ -168,6 +168,12 @@ def build_bart(
         add_final_layer_norm=False,
     )
     model = BartForConditionalGeneration(config)
+    if extra_vocab:
+        # As for Marian: pay the full output projection, emit only real pieces.
+        with torch.no_grad():
+            bias = torch.full_like(model.final_logits_bias, -1e4)
+            bias[:, [i for token, i in vocab.items() if not token.startswith("<unused")]] = 0
+            model.final_logits_bias.copy_(bias)
     if generation:
         for name, value in generation.items():
             setattr(model.generation_config, name, value)
