@@ -7,6 +7,7 @@ from typing import Any
 
 from summarise.base import MapReduceSummariser
 from translate.architectures import check_summariser, summary_prefix
+from translate.beam_cache import generate_kwargs
 from translate.loading import describe, load_seq2seq
 
 # Tokens kept free in each chunk: joining pieces with spaces can shift a BPE count a little,
@@ -57,5 +58,5 @@ class TransformersSummariser(MapReduceSummariser):
         tok, model = self._m.tokenizer, self._m.model
         with torch.inference_mode():
             enc = tok(texts, return_tensors="pt", padding=True, truncation=False).to(self._m.device)
-            out = model.generate(**enc, **self.generation)
+            out = model.generate(**enc, **generate_kwargs(model, self.generation))
         return [t.strip() for t in tok.batch_decode(out, skip_special_tokens=True)]

@@ -7,6 +7,7 @@ from typing import Any
 
 from translate.architectures import translation_setup
 from translate.base import BatchedTranslator
+from translate.beam_cache import generate_kwargs
 from translate.loading import describe, load_seq2seq
 from translate.types import Translation
 
@@ -59,20 +60,28 @@ class TransformersTranslator(BatchedTranslator):
 
     def _run(self, texts: list[str]) -> list[Translation]:
         import torch
+        from transformers.modeling_outputs import BaseModelOutput
 
         tok, model = self._m.tokenizer, self._m.model
         with torch.inference_mode():
             enc = tok(texts, return_tensors="pt", padding=True, truncation=False).to(self._m.device)
-            out = model.generate(**enc, **self.generation)
+            # The encoder runs once: generate() and the scoring pass both read its output.
+            # generate() expands the output object it is given to one row per beam, in place,
+            # so it gets a wrapper of its own and the tensor is kept here.
+            encoded = model.get_encoder()(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"])
+            hidden = encoded.last_hidden_state
+            out = model.generate(attention_mask=enc["attention_mask"],
+                                 encoder_outputs=BaseModelOutput(last_hidden_state=hidden),
+                                 **generate_kwargs(model, self.generation))
             ids = out.tolist()
             if self.langs.target_id is not None:
                 # The forced language token is not always registered as special (M2M100).
                 ids = [[i for i in row if i != self.langs.target_id] for row in ids]
             decoded = tok.batch_decode(ids, skip_special_tokens=True)
-            scores = self._score(enc, out) if self.score else [None] * len(texts)
+            scores = self._score(enc, hidden, out) if self.score else [None] * len(texts)
         return [Translation(text.strip(), score) for text, score in zip(decoded, scores)]
 
-    def _score(self, enc: Any, out: Any) -> list[float]:
+    def _score(self, enc: Any, hidden: Any, out: Any) -> list[float]:
         """Mean log-probability of each output token given the source and the tokens before
         it: one teacher-forced pass, independent of the search that produced the output."""
         import torch
@@ -87,7 +96,7 @@ class TransformersTranslator(BatchedTranslator):
         for start in range(0, out.shape[0], step):
             sl = slice(start, start + step)
             logits = model(
-                input_ids=enc["input_ids"][sl],
+                encoder_outputs=(hidden[sl],),
                 attention_mask=enc["attention_mask"][sl],
                 decoder_input_ids=decoder_inputs[sl],
             ).logits.float()
