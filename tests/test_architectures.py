@@ -157,3 +157,26 @@ def test_models_convert_ahead_of_time(tiny_models, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.count("(int8): ") == 2
     assert len(list((tmp_path / "c" / "ct2").glob("*/model.bin"))) == 2
+
+
+@pytest.mark.parametrize("penalty", [1.0, 2.0, 0.5])
+def test_ctranslate2_scores_from_the_search_equal_teacher_forced_ones(arch_models, ct2_dir, penalty):
+    """The score comes from translate_batch itself; it must be the mean log-probability of
+    the output tokens (the end token included when one was generated), whatever the length
+    penalty that ranked the beams."""
+    sentences = ["أكدت وزارة الدفاع الأميركية أنها ستواصل", "قال.", "وقعت الحكومتان مذكرة تفاهم جديدة في بغداد."]
+    gen = {"num_beams": 3, "max_new_tokens": 12, "length_penalty": penalty}
+    ct = translator_engine("ctranslate2")(model=str(arch_models["marian"]), device="cpu", generation=gen,
+                                          quantization="float32", convert_dir=ct2_dir)
+    results = ct.translate(sentences)
+    tok = ct.tokenizer
+    source = [tok.convert_ids_to_tokens(tok(s)["input_ids"]) for s in sentences]
+    hypotheses = [r.hypotheses[0] for r in ct.translator.translate_batch(source, **ct.options)]
+    ended = []
+    for result, scored, hyp in zip(results, ct.translator.score_batch(source, hypotheses), hypotheses):
+        n = len(hyp) if len(hyp) >= 12 else len(hyp) + 1  # score_batch always scores an end token
+        ended.append(n > len(hyp))
+        # Incremental decoding and one teacher-forced pass differ in float32 rounding only.
+        assert result.score == pytest.approx(sum(scored.log_probs[:n]) / n, abs=2e-3)
+    if penalty == 0.5:  # short outputs win under a small penalty: the end-token case is covered
+        assert any(ended)

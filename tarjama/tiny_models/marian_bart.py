@@ -25,12 +25,14 @@ def build_marian(
     seed: int = 0,
     generation: dict | None = None,
     source_lines: list[str] | None = None,
+    source_spm: tuple[str, int] = ("unigram", 0),
 ) -> Path:
     """A Marian translator laid out like Helsinki-NLP/opus-mt-ar-en (shared vocab.json,
     source.spm and target.spm, pad = decoder start = last id, eos = 0).
 
     ``extra_vocab`` pads the vocabulary with unused entries so that a benchmark can reach the
-    real model's 62834 rows and so pay the real output-projection cost.
+    real model's 62834 rows and so pay the real output-projection cost. ``source_spm`` is the
+    source tokenizer's (model type, vocabulary size; 0 = spm_vocab).
     """
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
@@ -40,7 +42,8 @@ def build_marian(
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         # A benchmark passes its own corpus so that token counts per sentence are realistic.
-        src = train_spm(source_lines or corpus(ARABIC, 400, seed), Path(tmp) / "source", spm_vocab)
+        src = train_spm(source_lines or corpus(ARABIC, 400, seed), Path(tmp) / "source",
+                        source_spm[1] or spm_vocab, source_spm[0])
         tgt = train_spm(corpus(ENGLISH, 400, seed + 1), Path(tmp) / "target", spm_vocab)
         vocab: dict[str, int] = {"</s>": 0, "<unk>": 1}
         import sentencepiece as spm

@@ -62,7 +62,7 @@ def corpus(text: str, n_lines: int, seed: int) -> list[str]:
     return out
 
 
-def train_spm(lines: list[str], prefix: Path, vocab_size: int) -> Path:
+def train_spm(lines: list[str], prefix: Path, vocab_size: int, model_type: str = "unigram") -> Path:
     import sentencepiece as spm
 
     corpus = prefix.with_suffix(".txt")
@@ -73,7 +73,7 @@ def train_spm(lines: list[str], prefix: Path, vocab_size: int) -> Path:
         vocab_size=vocab_size,
         hard_vocab_limit=False,
         character_coverage=1.0,
-        model_type="unigram",
+        model_type=model_type,
         # Marian's own vocabularies put </s> at 0 and <unk> at 1; no <s>.
         unk_id=1,
         eos_id=0,
