@@ -180,3 +180,27 @@ def test_ctranslate2_scores_from_the_search_equal_teacher_forced_ones(arch_model
         assert result.score == pytest.approx(sum(scored.log_probs[:n]) / n, abs=2e-3)
     if penalty == 0.5:  # short outputs win under a small penalty: the end-token case is covered
         assert any(ended)
+
+
+def test_ctranslate2_batches_run_in_parallel_give_the_same_translations(arch_models, ct2_dir, monkeypatch):
+    sentences = [f"وقعت الحكومتان مذكرة تفاهم رقم {i} في بغداد." for i in range(12)] + ["قال."] * 3
+    gen = {"num_beams": 2, "max_new_tokens": 6}
+    make = translator_engine("ctranslate2")
+    kwargs = dict(model=str(arch_models["marian"]), device="cpu", generation=gen, quantization="float32",
+                  convert_dir=ct2_dir, max_batch_sentences=2)
+    serial, parallel = make(threads=1, **kwargs), make(threads=2, **kwargs)
+    assert (serial.parallel, parallel.parallel) == (1, 2)
+    expected = serial.translate(sentences)
+    assert parallel.translate(sentences) == expected
+    # A batch that fails is retried alone, sentence by sentence; the others are untouched.
+    finish, failed = type(parallel)._finish, []
+
+    def failing(self, texts, *handle):
+        if len(texts) > 1 and any("رقم 5 " in t for t in texts):
+            failed.append(texts)
+            raise RuntimeError("boom")
+        return finish(self, texts, *handle)
+
+    monkeypatch.setattr(type(parallel), "_finish", failing)
+    again = parallel.translate(sentences)
+    assert failed and [t.text for t in again] == [t.text for t in expected]

@@ -8,7 +8,7 @@ pieces of split sentences and restore the input order.
 from __future__ import annotations
 
 import logging
-from typing import Sequence
+from collections.abc import Iterator, Sequence
 
 from translate.batching import plan_batches
 from translate.loading import signature_of
@@ -52,12 +52,19 @@ class BatchedTranslator:
                 owner.append(i)
         lengths = [self.count_tokens(p) for p in pieces]
         results: list[Translation | None] = [None] * len(pieces)
-        for batch in plan_batches(lengths, self.batch_tokens, self.max_batch_sentences):
-            for index, result in zip(batch, self._run_isolated([pieces[i] for i in batch])):
+        batches = plan_batches(lengths, self.batch_tokens, self.max_batch_sentences)
+        for batch, outputs in zip(batches, self._run_batches([[pieces[i] for i in b] for b in batches])):
+            for index, result in zip(batch, outputs):
                 results[index] = result
             if progress:
                 progress(len({owner[i] for i in batch}))
         return _regroup(len(sentences), owner, results, lengths)
+
+    def _run_batches(self, batches: list[list[str]]) -> Iterator[list[Translation]]:
+        """Each batch's translations, in order. An engine that can run several batches at
+        once overrides this; the results must still come back in order."""
+        for texts in batches:
+            yield self._run_isolated(texts)
 
     def _run_isolated(self, texts: list[str]) -> list[Translation]:
         try:

@@ -4,6 +4,8 @@ transformers engine. `pip install tarjama[ct2]`."""
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +40,9 @@ class CTranslate2Translator(BatchedTranslator):
         self.generation = dict(generation or {})
         m = ct2.open_model(model=model, revision=revision, device=device, quantization=quantization,
                            convert_dir=Path(convert_dir) if convert_dir else None, threads=threads,
-                           generation=self.generation, key=key, table="translate.generation")
+                           generation=self.generation, key=key, table="translate.generation", parallel=True)
         self.tokenizer, self.translator, self.options, self.revision = m.tokenizer, m.translator, m.options, m.revision
+        self.parallel = m.parallel
         self.langs = translation_setup(m.config, self.tokenizer, source_lang, target_lang, model)
         self.model_id, self.quantization = model, quantization
         self.limit = min(max_input_tokens or m.window, m.window)
@@ -60,15 +63,53 @@ class CTranslate2Translator(BatchedTranslator):
     def count_tokens(self, text: str) -> int:
         return len(self.tokenizer(text, truncation=False)["input_ids"])
 
+    def _run_batches(self, batches: list[list[str]]) -> Iterator[list[Translation]]:
+        """Keep `parallel` batches running at once (CTranslate2's inter_threads share one copy
+        of the weights), a few more queued; results still come back in order, and a batch
+        that fails is retried sentence by sentence as in the base flow."""
+        if self.parallel <= 1:
+            yield from super()._run_batches(batches)
+            return
+        queue = iter(batches)
+        pending: deque = deque()
+
+        def submit_next() -> None:
+            texts = next(queue, None)
+            if texts is not None:
+                try:
+                    pending.append((texts, self._submit(texts)))
+                except Exception:  # noqa: BLE001 - run (and isolated) when its turn comes
+                    pending.append((texts, None))
+
+        for _ in range(2 * self.parallel):
+            submit_next()
+        while pending:
+            texts, handle = pending.popleft()
+            submit_next()
+            try:
+                if handle is None:
+                    raise RuntimeError("submission failed")
+                yield self._finish(texts, *handle)
+            except Exception:  # noqa: BLE001 - isolated: retried one sentence at a time
+                yield self._run_isolated(texts)
+
     def _run(self, texts: list[str]) -> list[Translation]:
+        return self._finish(texts, *self._submit(texts, asynchronous=False))
+
+    def _submit(self, texts: list[str], asynchronous: bool = True) -> tuple[list, list | None, Any]:
         tok = self.tokenizer
         source = [tok.convert_ids_to_tokens(tok(t, truncation=False)["input_ids"]) for t in texts]
         prefix = [[self.langs.target_token] for _ in texts] if self.langs.target_token else None
         # Without a forced prefix the search's own scores are the teacher-forced ones, so no
         # second pass is needed (score_batch was about a third of translate_batch's time).
+        results = self.translator.translate_batch(source, target_prefix=prefix, asynchronous=asynchronous,
+                                                  return_scores=self.score and prefix is None, **self.options)
+        return source, prefix, results
+
+    def _finish(self, texts: list[str], source: list, prefix: list | None, results: Any) -> list[Translation]:
+        tok = self.tokenizer
         own_scores = self.score and prefix is None
-        results = self.translator.translate_batch(source, target_prefix=prefix, return_scores=own_scores,
-                                                  **self.options)
+        results = [r.result() if hasattr(r, "result") else r for r in results]
         hypotheses = [r.hypotheses[0] for r in results]
         scores: list[float | None] = [None] * len(texts)
         if own_scores:
