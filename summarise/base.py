@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 
 class MapReduceSummariser:
     name = "base"
-    batch_size = 4
+    batch_size = 8
     limit = 1000  # tokens a chunk may hold, without the model's special tokens
     prefix = ""  # text put before every input (T5's "summarize: ")
 

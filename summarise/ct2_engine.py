@@ -22,7 +22,7 @@ class CTranslate2Summariser(MapReduceSummariser):
         device: str = "auto",
         generation: dict[str, Any] | None = None,
         max_input_tokens: int = 0,
-        batch_size: int = 4,
+        batch_size: int = 8,
         prefix: str = "auto",
         quantization: str = "int8",
         convert_dir: str | Path | None = None,

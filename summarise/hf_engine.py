@@ -27,7 +27,7 @@ class TransformersSummariser(MapReduceSummariser):
         dtype: str = "float32",
         generation: dict[str, Any] | None = None,
         max_input_tokens: int = 0,
-        batch_size: int = 4,
+        batch_size: int = 8,
         prefix: str = "auto",
         key: str = "summarise.model",
         **_engine_specific: Any,

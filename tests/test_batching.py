@@ -1,7 +1,7 @@
 import pytest
 
 from summarise.chunking import chunk
-from translate.batching import plan_batches
+from translate.batching import plan_batches, split_for_workers
 
 
 @pytest.mark.parametrize(
@@ -17,6 +17,21 @@ from translate.batching import plan_batches
 )
 def test_plan_batches(lengths, budget, max_items, expected):
     assert plan_batches(lengths, budget, max_items) == expected
+
+
+@pytest.mark.parametrize(
+    "batches,workers,expected",
+    [
+        ([[0, 1, 2, 3, 4]], 2, [[0, 1, 2], [3, 4]]),
+        ([[0, 1, 2, 3], [4]], 2, [[0, 1, 2, 3], [4]]),  # already enough
+        ([[0, 1, 2, 3], [4]], 3, [[0, 1], [2, 3], [4]]),
+        ([[7]], 4, [[7]]),  # one item cannot be split
+        ([], 2, []),
+        ([[0, 1, 2]], 1, [[0, 1, 2]]),
+    ],
+)
+def test_split_for_workers(batches, workers, expected):
+    assert split_for_workers(batches, workers) == expected
 
 
 def test_plan_batches_covers_every_item_once_within_budget():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Sequence
 
-from translate.batching import plan_batches
+from translate.batching import plan_batches, split_for_workers
 from translate.loading import signature_of
 from translate.segment import normalise, split_long
 from translate.types import Progress, Translation
@@ -23,6 +23,7 @@ class BatchedTranslator:
     batch_tokens = 6000
     max_batch_sentences = 64
     limit = 512
+    parallel = 1  # batches the engine runs at once (see _run_batches)
 
     # -- hooks ----------------------------------------------------------------------------
 
@@ -52,7 +53,7 @@ class BatchedTranslator:
                 owner.append(i)
         lengths = [self.count_tokens(p) for p in pieces]
         results: list[Translation | None] = [None] * len(pieces)
-        batches = plan_batches(lengths, self.batch_tokens, self.max_batch_sentences)
+        batches = split_for_workers(plan_batches(lengths, self.batch_tokens, self.max_batch_sentences), self.parallel)
         for batch, outputs in zip(batches, self._run_batches([[pieces[i] for i in b] for b in batches])):
             for index, result in zip(batch, outputs):
                 results[index] = result

@@ -28,3 +28,18 @@ def plan_batches(lengths: Sequence[int], budget_tokens: int, max_items: int) -> 
     if current:
         batches.append(current)
     return batches
+
+
+def split_for_workers(batches: list[list[int]], workers: int) -> list[list[int]]:
+    """Halve the largest batches until there are at least `workers` of them, so that an
+    engine running several batches at once has one for each worker even when the whole job
+    fits in one batch. Order within and across batches is kept."""
+    out = [list(b) for b in batches]
+    while 0 < len(out) < workers:
+        largest = max(range(len(out)), key=lambda i: len(out[i]))
+        batch = out[largest]
+        if len(batch) < 2:
+            break
+        half = (len(batch) + 1) // 2
+        out[largest : largest + 1] = [batch[:half], batch[half:]]
+    return out
