@@ -193,7 +193,59 @@ _GENERATION_NUMBERS: dict[str, tuple[type | tuple[type, ...], float]] = {
 
 
 def check_generation(settings: dict[str, Any], origin: str, table: str) -> None:
-    """Reject what GenerationConfig would not accept, before any model is loaded."""
+    """Reject what GenerationConfig would not accept, before any model is loaded.
+
+    Importing transformers takes over a second, most of a rerun whose articles are all done,
+    so settings that passed once with this transformers version are remembered in the user
+    cache; anything not remembered is checked in full, and failures are never remembered."""
+    token = _passed_token(settings)
+    if token is not None and token in _passed_checks():
+        return
+    _check_generation(settings, origin, table)
+    if token is not None:
+        _remember_passed(token)
+
+
+def _checks_file() -> Path:
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "tarjama" / "generation-checks.json"
+
+
+def _passed_token(settings: dict[str, Any]) -> str | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        transformers_version = version("transformers")
+    except PackageNotFoundError:
+        return None
+    blob = json.dumps([transformers_version, settings], sort_keys=True, default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()[:32]
+
+
+def _passed_checks() -> set[str]:
+    try:
+        return set(json.loads(_checks_file().read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return set()
+
+
+def _remember_passed(token: str) -> None:
+    import os
+
+    path = _checks_file()
+    known = sorted(_passed_checks() | {token})[-500:]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(known), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:  # a read-only cache only costs the check next time
+        pass
+
+
+def _check_generation(settings: dict[str, Any], origin: str, table: str) -> None:
     from transformers import GenerationConfig
 
     known = set(GenerationConfig().to_dict())

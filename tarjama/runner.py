@@ -24,6 +24,7 @@ from tarjama.engines import Engines, static_signature
 from tarjama.ingest import Article, IngestFailure, arabic_share, read_inputs
 from tarjama.ledger import Ledger
 from tarjama.lock import FolderLock
+from tarjama.memory import release_free_memory
 from tarjama.outputs import now_iso, write_article, write_index, write_manifest
 from tarjama.record import build_record
 from translate import ModelLoadError, normalise, split_sentences
@@ -244,6 +245,7 @@ class Runner:
             outcome.timings["translate"] += time.perf_counter() - start
             outcome.translated += len(misses)
             found.update(zip(misses, results))
+            release_free_memory()  # before the summariser's beams allocate on top
             if cache is not None:
                 cache.put_many(
                     (keys[t], r.text, r.score) for t, r in zip(misses, results) if r.error is None
@@ -279,6 +281,7 @@ class Runner:
         field = "ar" if self.cfg["summarise"]["input"] == "source" else "en"
         summaries = summariser.summarise([[s[field] for s in segments] for _, segments, _ in ready])
         outcome.timings["summarise"] += time.perf_counter() - start
+        release_free_memory()
         models = {
             "translate": self.engines.translate_signature(),
             "summarise": summariser.signature(),

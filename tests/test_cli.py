@@ -208,3 +208,22 @@ def test_models_check_reports_each_model(tiny_models):
     assert "facts.ar_model" in ok.stdout and "loads offline (BertForTokenClassification" in ok.stdout
     missing = run_cli("models", "check")
     assert missing.returncode == 2 and "NOT usable offline" in missing.stdout
+
+
+def test_generation_settings_checked_once_per_transformers_version(monkeypatch):
+    """A rerun should not pay for importing transformers just to re-check settings that
+    passed before; new settings and failures are always checked in full."""
+    from tarjama import config
+
+    config.load([], ["translate.generation.num_beams=3"])
+    calls = []
+    monkeypatch.setattr(config, "_check_generation", lambda *a: calls.append(a))
+    config.load([], ["translate.generation.num_beams=3"])
+    assert calls == []  # remembered
+    config.load([], ["translate.generation.num_beams=5"])
+    # The changed table is checked in full; the unchanged summarise table stays remembered.
+    assert [c[2] for c in calls] == ["translate.generation"]
+    monkeypatch.undo()
+    for _ in range(2):  # a failure is never remembered
+        with pytest.raises(config.ConfigError, match="num_beams = 0"):
+            config.load([], ["translate.generation.num_beams=0"])
