@@ -9,6 +9,7 @@ from typing import Sequence
 
 from summarise.chunking import chunk
 from summarise.types import Summary
+from translate.batching import plan_batches
 from translate.loading import ModelLoadError, signature_of
 
 log = logging.getLogger(__name__)
@@ -17,6 +18,7 @@ log = logging.getLogger(__name__)
 class MapReduceSummariser:
     name = "base"
     batch_size = 8
+    batch_tokens = 0  # padded input tokens per batch; 0: no limit but batch_size
     limit = 1000  # tokens a chunk may hold, without the model's special tokens
     prefix = ""  # text put before every input (T5's "summarize: ")
 
@@ -89,12 +91,14 @@ class MapReduceSummariser:
         return [results[i] for i in range(len(documents))]
 
     def _generate_isolated(self, texts: list[str]) -> list[tuple[str | None, str | None]]:
-        """(summary, error) per text, longest texts batched together."""
-        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        """(summary, error) per text; texts sorted by length and batched by count and, when
+        batch_tokens is set, by padded input tokens (what beam search's memory grows with)."""
+        inputs = [self.prefix + t for t in texts]
+        lengths = [self.count_tokens(t) for t in inputs]
+        budget = self.batch_tokens or max(1, self.batch_size * max(lengths, default=1))
         out: list[tuple[str | None, str | None]] = [(None, None)] * len(texts)
-        for start in range(0, len(order), self.batch_size):
-            batch = order[start : start + self.batch_size]
-            for index, result in zip(batch, self._try([self.prefix + texts[i] for i in batch])):
+        for batch in plan_batches(lengths, budget, self.batch_size):
+            for index, result in zip(batch, self._try([inputs[i] for i in batch])):
                 out[index] = result
         return out
 

@@ -23,6 +23,7 @@ class CTranslate2Summariser(MapReduceSummariser):
         generation: dict[str, Any] | None = None,
         max_input_tokens: int = 0,
         batch_size: int = 8,
+        batch_tokens: int = 0,
         prefix: str = "auto",
         quantization: str = "int8",
         convert_dir: str | Path | None = None,
@@ -37,7 +38,8 @@ class CTranslate2Summariser(MapReduceSummariser):
         self.tokenizer, self.translator, self.options, self.revision = m.tokenizer, m.translator, m.options, m.revision
         check_summariser(m.config, model)
         self.prefix = summary_prefix(m.config, prefix)
-        self.model_id, self.quantization, self.batch_size = model, quantization, batch_size
+        self.model_id, self.quantization = model, quantization
+        self.batch_size, self.batch_tokens = batch_size, batch_tokens
         window = min(max_input_tokens or m.window, m.window)
         self.limit = window - self.tokenizer.num_special_tokens_to_add() - MARGIN - self.count_tokens(self.prefix)
         self.check_reducible(self.options.get("max_decoding_length"), window)

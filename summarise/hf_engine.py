@@ -28,6 +28,7 @@ class TransformersSummariser(MapReduceSummariser):
         generation: dict[str, Any] | None = None,
         max_input_tokens: int = 0,
         batch_size: int = 8,
+        batch_tokens: int = 0,
         prefix: str = "auto",
         key: str = "summarise.model",
         **_engine_specific: Any,
@@ -36,7 +37,7 @@ class TransformersSummariser(MapReduceSummariser):
         check_summariser(self._m.model.config, model)
         self.prefix = summary_prefix(self._m.model.config, prefix)
         self.generation = dict(generation or {})
-        self.batch_size = batch_size
+        self.batch_size, self.batch_tokens = batch_size, batch_tokens
         window = min(max_input_tokens or self._m.window, self._m.window)
         specials = self._m.tokenizer.num_special_tokens_to_add()
         self.limit = window - specials - MARGIN - self.count_tokens(self.prefix)

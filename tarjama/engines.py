@@ -93,7 +93,8 @@ class Engines:
                 **_engine_kwargs(
                     self.cfg,
                     "summarise",
-                    ("model", "revision", "device", "dtype", "max_input_tokens", "batch_size", "prefix", "quantization"),
+                    ("model", "revision", "device", "dtype", "max_input_tokens", "batch_size", "batch_tokens", "prefix",
+                     "quantization"),
                 )
             )
             self.load_seconds["summarise"] = round(time.perf_counter() - start, 3)

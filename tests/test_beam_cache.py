@@ -35,10 +35,12 @@ def test_same_tokens_as_generate_with_its_own_cache(marian, beams):
     assert torch.equal(stock, ours)
 
 
-def test_no_cache_of_ours_without_beams(marian):
+def test_no_cache_of_ours_without_beams_or_when_the_config_picks_one(marian):
     _, model = marian
     assert beam_cache(model, 1) is None
     assert "cache" not in generate_kwargs(model, {"num_beams": 1})
+    for chosen in ({"use_cache": False}, {"cache_implementation": "static"}):
+        assert generate_kwargs(model, {"num_beams": 4, **chosen}) == {"num_beams": 4, **chosen}
 
 
 def test_scores_equal_an_independent_teacher_forced_pass(marian, tiny_models, caplog):

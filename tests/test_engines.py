@@ -125,3 +125,23 @@ def test_summaries_that_never_shrink_are_kept_joined_and_marked_partial():
     [summary] = Echo().summarise([["one two three four five six"] * 6])
     assert summary.partial and summary.error is None
     assert summary.text.split() == ("one two three four five six " * 6).split()
+
+
+def test_summary_batches_respect_the_token_budget(tiny_models, monkeypatch):
+    cls = summariser_engine("transformers")
+    s = cls(model=str(tiny_models["bart"]), device="cpu", batch_size=8, batch_tokens=60,
+            generation={"num_beams": 2, "min_new_tokens": 3, "max_new_tokens": 6})
+    generate, calls = type(s)._generate, []
+
+    def recording(self, texts):
+        calls.append([self.count_tokens(t) for t in texts])
+        return generate(self, texts)
+
+    monkeypatch.setattr(type(s), "_generate", recording)
+    docs = [["Prices rose by five percent in the city this year."] * n for n in (1, 1, 1, 1, 4)]
+    results = s.summarise(docs)
+    assert all(r.text and r.error is None for r in results)
+    assert len(calls) > 1
+    # Padded size (items x longest) within the budget; a lone input may exceed it.
+    assert all(len(c) * max(c) <= 60 or len(c) == 1 for c in calls)
+    assert max(len(c) for c in calls) > 1  # short inputs still share a call

@@ -17,6 +17,8 @@ from typing import Any
 def generate_kwargs(model: Any, generation: dict[str, Any]) -> dict[str, Any]:
     """generate()'s keyword arguments: the configured settings, plus the cache below when
     the search keeps several beams."""
+    if generation.get("use_cache") is False or generation.get("cache_implementation"):
+        return dict(generation)  # the user chose the cache (or none); leave it to generate()
     beams = generation.get("num_beams") or getattr(model.generation_config, "num_beams", 1) or 1
     cache = beam_cache(model, beams)
     return {**generation, "cache": cache} if cache is not None else dict(generation)
