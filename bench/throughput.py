@@ -179,7 +179,37 @@ def report(rows: dict[str, list[dict]], rerun_wall: float, first_wall: float) ->
         tr = median(name, "translate")
         print(f"{name:18} {apm:12.2f} {sps:11.2f} {max(r['rss'] for r in runs):11.0f} {tr:11.1f} "
               f"{median(name, 'summarise'):11.1f} {median(name, 'load'):7.1f} {apm / base_apm:14.2f} {base_tr / tr if tr else 0:11.2f}")
-    print(f"\nrerun of the finished tarjama job: {rerun_wall:.1f}s = {100 * rerun_wall / first_wall:.1f}% of its first run")
+    rerun_share = rerun_wall / first_wall
+    print(f"\nrerun of the finished tarjama job: {rerun_wall:.1f}s = {100 * rerun_share:.1f}% of its first run")
+    print("\ntargets (issue #8, 2-core CPU):")
+    for line in target_lines(rows, base_apm, base_tr, rerun_share):
+        print("  " + line)
+
+
+def target_lines(rows: dict[str, list[dict]], base_apm: float, base_tr: float, rerun_share: float) -> list[str]:
+    def ratio(name: str) -> tuple[float, float] | None:
+        runs = rows[name]
+        if not runs:
+            return None
+        apm = 60 * statistics.median(r["articles"] for r in runs) / statistics.median(r["wall"] for r in runs)
+        tr = statistics.median(r["translate"] for r in runs)
+        return apm / base_apm, (base_tr / tr if tr else 0.0)
+
+    def verdict(ok: bool) -> str:
+        return "PASS" if ok else "FAIL"
+
+    out = []
+    default, fast = ratio("tarjama"), ratio("tarjama fast-cpu")
+    if default:
+        out.append(f"default engine >= 1.5x articles/min: {default[0]:.2f}x {verdict(default[0] >= 1.5)}")
+    if fast:
+        peak = max(r["rss"] for r in rows["tarjama fast-cpu"])
+        out.append(f"fast-cpu >= 4x articles/min: {fast[0]:.2f}x {verdict(fast[0] >= 4)}")
+        out.append(f"fast-cpu translation >= 5x: {fast[1]:.2f}x {verdict(fast[1] >= 5)}")
+        out.append(f"fast-cpu peak RSS < 1 GB: {peak:.0f} MB {verdict(peak < 1024)}")
+    out.append(f"rerun < 5% of the first run: {100 * rerun_share:.1f}% {verdict(rerun_share < 0.05)}")
+    out.append("flat memory, 10 vs 1,000 articles: see bench/memory.py")
+    return out
 
 
 if __name__ == "__main__":

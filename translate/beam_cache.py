@@ -3,9 +3,10 @@
 At every step of beam search transformers reorders the whole cache: the decoder's own keys
 and values (which do change) and the cross-attention keys and values of the encoder output.
 The latter are the same for every beam of one input, and a beam is only ever replaced by a
-beam of the same input, so reordering them is a copy that changes nothing. On a CPU that copy
-was about half of a Marian beam-4 generate() (torch profiler: aten::index_select, 52% of
-self time). Skipping it gives the same tokens, bit for bit.
+beam of the same input, so reordering them is a copy that changes nothing. torch's profiler
+put aten::index_select (the reorder) at 52% of a beam-4 Marian generate()'s self time on a
+CPU; by the clock, skipping the cross-attention half and selecting rows of 2-D views took 32
+bench sentences x 56 tokens from 28.1 s to 25.3 s. Same tokens, bit for bit.
 """
 
 from __future__ import annotations
