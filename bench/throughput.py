@@ -1,8 +1,9 @@
 """Throughput: tarjama against the script a user would write (bench/baseline.py), on
 full-size random-weight models of the default architectures, in one run, alternating.
 
-    python bench/throughput.py --quick        # a few articles, under 5 minutes on 2 cores
-    python bench/throughput.py --articles 200 # the full size
+    python bench/throughput.py --quick        # seed + 1 article, ~4.5 minutes on 2 cores
+    python bench/throughput.py --articles 8   # ~13 minutes; summaries batch across articles
+    python bench/throughput.py --articles 200 # the full size (hours on 2 cores)
 
 Random weights never stop early, so both sides generate exactly the same number of tokens:
 translations `min_new_tokens = max_new_tokens` = 1.2 x the corpus's mean sentence length
@@ -11,7 +12,9 @@ translations `min_new_tokens = max_new_tokens` = 1.2 x the corpus's mean sentenc
 2048; distilbart-cnn-12-6's: BART, d_model 1024, 12+6 layers, 16 heads, FFN 4096, vocab 50264,
 its model card's generation config). Entities are off on the tarjama side (the baseline has
 none); scores and facts stay on. Each run is a child process with its own fresh cache; peak
-memory is the child's maximum RSS.
+memory is the child's maximum RSS. fast-cpu's models are converted before it is timed, as a
+user does once per model (`--time-conversion` to time it in the run). The report ends with
+each of issue #8's targets, PASS or FAIL.
 """
 
 from __future__ import annotations
