@@ -30,6 +30,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "translate.quantization": QUANTIZATIONS,
     "summarise.quantization": QUANTIZATIONS,
     "summarise.input": ("translation", "source"),
+    "job.cpu_linear": ("auto", "onednn", "torch"),
 }
 LIST_CHOICES: dict[str, tuple[str, ...]] = {"output.formats": ("md", "html")}
 POSITIVE = {

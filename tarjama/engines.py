@@ -54,8 +54,12 @@ class Engines:
         self.load_seconds: dict[str, float] = {}
 
     def _threads(self) -> None:
+        """Process-wide CPU settings: torch's thread count and the linear-layer kernel."""
         import torch
 
+        from translate import cpu_linear
+
+        cpu_linear.configure(self.cfg["job"]["cpu_linear"])
         threads = self.cfg["job"]["threads"] or os.cpu_count() or 1
         if torch.get_num_threads() != threads:
             torch.set_num_threads(threads)

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from translate import cpu_linear
+
 log = logging.getLogger(__name__)
 
 DEVICES = ("auto", "cpu", "cuda", "mps")
@@ -187,6 +189,10 @@ def load_model(
         raise _load_error(exc, key, model_id) from None
     model.to(device)
     model.eval()
+    try:
+        cpu_linear.apply(model, device, dtype)
+    except cpu_linear.CpuLinearError as exc:
+        raise ModelLoadError(str(exc)) from None
     rev = "local" if source.local else (getattr(model.config, "_commit_hash", None) or revision)
     log.info("loaded %s (%s) on %s", model_id, rev, device)
     return LoadedModel(tokenizer, model, model_id, rev, device, dtype)
