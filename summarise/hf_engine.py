@@ -55,9 +55,14 @@ class TransformersSummariser(MapReduceSummariser):
 
     def _generate(self, texts: list[str]) -> list[str]:
         import torch
+        from transformers.modeling_outputs import BaseModelOutput
 
         tok, model = self._m.tokenizer, self._m.model
         with torch.inference_mode():
             enc = tok(texts, return_tensors="pt", padding=True, truncation=False).to(self._m.device)
-            out = model.generate(**enc, **generate_kwargs(model, self.generation))
+            # The encoder runs here so that its output can fill the cross-attention cache
+            # once per chunk rather than once per beam (translate/shared_source.py).
+            hidden = model.get_encoder()(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"]).last_hidden_state
+            out = model.generate(**enc, encoder_outputs=BaseModelOutput(last_hidden_state=hidden),
+                                 **generate_kwargs(model, self.generation, hidden))
         return [t.strip() for t in tok.batch_decode(out, skip_special_tokens=True)]

@@ -33,6 +33,16 @@ def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     }
 
 
+@pytest.fixture(scope="session")
+def arch_models(tiny_models, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """tiny_models plus a tiny model of each other supported architecture."""
+    from tarjama.tiny_models import build_seq2seq
+
+    root = tmp_path_factory.mktemp("arch")
+    models = {arch: build_seq2seq(root / arch, arch) for arch in ("nllb", "m2m100", "mbart50", "pegasus", "t5", "mt5")}
+    return {**tiny_models, **models}
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))

@@ -9,20 +9,12 @@ from summarise.registry import get_engine as summariser_engine
 from tarjama import config
 from tarjama.engines import Engines
 from tarjama.runner import Runner
-from tarjama.tiny_models import build_seq2seq
 from tests.conftest import ROOT, SEED, load_json, run_cli, set_args, tiny_overrides
 from translate import ModelLoadError
 from translate.registry import get_engine as translator_engine
 
 LANGS = {"marian": ("", ""), "nllb": ("arb_Arab", "eng_Latn"), "m2m100": ("ar", "en"), "mbart50": ("ar_AR", "en_XX")}
 GEN = {"num_beams": 2, "max_new_tokens": 5, "min_new_tokens": 5}
-
-
-@pytest.fixture(scope="session")
-def arch_models(tiny_models, tmp_path_factory):
-    root = tmp_path_factory.mktemp("arch")
-    models = {arch: build_seq2seq(root / arch, arch) for arch in ("nllb", "m2m100", "mbart50", "pegasus", "t5", "mt5")}
-    return {**tiny_models, **models}
 
 
 @pytest.fixture()

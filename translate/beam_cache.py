@@ -14,15 +14,23 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from translate import shared_source
 
-def generate_kwargs(model: Any, generation: dict[str, Any]) -> dict[str, Any]:
+
+def generate_kwargs(model: Any, generation: dict[str, Any], encoder_hidden: Any = None) -> dict[str, Any]:
     """generate()'s keyword arguments: the configured settings, plus the cache below when
-    the search keeps several beams."""
+    the search keeps several beams. Given the encoder output (one row per input) and a model
+    on the shared-source attention, the cache starts with the cross-attention filled once
+    per input (translate/shared_source.py)."""
     if generation.get("use_cache") is False or generation.get("cache_implementation"):
         return dict(generation)  # the user chose the cache (or none); leave it to generate()
     beams = generation.get("num_beams") or getattr(model.generation_config, "num_beams", 1) or 1
     cache = beam_cache(model, beams)
-    return {**generation, "cache": cache} if cache is not None else dict(generation)
+    if cache is None:
+        return dict(generation)
+    if encoder_hidden is not None and shared_source.enabled(model):
+        shared_source.fill_cross_attention(model, cache, encoder_hidden)
+    return {**generation, "cache": cache}
 
 
 def beam_cache(model: Any, num_beams: int) -> Any | None:

@@ -72,7 +72,7 @@ class TransformersTranslator(BatchedTranslator):
             hidden = encoded.last_hidden_state
             out = model.generate(attention_mask=enc["attention_mask"],
                                  encoder_outputs=BaseModelOutput(last_hidden_state=hidden),
-                                 **generate_kwargs(model, self.generation))
+                                 **generate_kwargs(model, self.generation, hidden))
             ids = out.tolist()
             if self.langs.target_id is not None:
                 # The forced language token is not always registered as special (M2M100).

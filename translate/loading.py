@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from translate import cpu_linear
+from translate import cpu_linear, shared_source
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +98,9 @@ def _fix(key: str) -> str:
 
 def load_seq2seq(model_id: str, revision: str, *, key: str, device: str, dtype: str) -> LoadedModel:
     """Load a translation or summarisation model and its tokenizer."""
-    return load_model(model_id, revision, key=key, device=device, dtype=dtype, task="seq2seq")
+    loaded = load_model(model_id, revision, key=key, device=device, dtype=dtype, task="seq2seq")
+    shared_source.enable(loaded.model)
+    return loaded
 
 
 def _check_task(config: Any, task: str, key: str, model_id: str) -> None:
