@@ -15,19 +15,22 @@ import functools
 from typing import Any
 
 from translate import shared_source
+from translate.min_length import lighter_min_length
 
 
 def generate_kwargs(model: Any, generation: dict[str, Any], encoder_hidden: Any = None) -> dict[str, Any]:
     """generate()'s keyword arguments: the configured settings, plus the cache below when
     the search keeps several beams. Given the encoder output (one row per input) and a model
     on the shared-source attention, the cache starts with the cross-attention filled once
-    per input (translate/shared_source.py)."""
+    per input (translate/shared_source.py). A minimum length is enforced by the cheaper
+    processor of translate/min_length.py."""
+    generation = lighter_min_length(model, generation)
     if generation.get("use_cache") is False or generation.get("cache_implementation"):
-        return dict(generation)  # the user chose the cache (or none); leave it to generate()
+        return generation  # the user chose the cache (or none); leave it to generate()
     beams = generation.get("num_beams") or getattr(model.generation_config, "num_beams", 1) or 1
     cache = beam_cache(model, beams)
     if cache is None:
-        return dict(generation)
+        return generation
     if encoder_hidden is not None and shared_source.enabled(model):
         shared_source.fill_cross_attention(model, cache, encoder_hidden)
     return {**generation, "cache": cache}
