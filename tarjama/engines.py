@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -53,8 +54,12 @@ class Engines:
         self._taggers = None
         self.load_seconds: dict[str, float] = {}
 
-    def _threads(self) -> None:
-        """Process-wide CPU settings: torch's thread count and the linear-layer kernel."""
+    def _threads(self, torch_engine: bool = True) -> None:
+        """Process-wide CPU settings for torch: its thread count and linear-layer kernel. A
+        CTranslate2 engine takes its threads as an argument, and does not import torch
+        (3.2 s here) when nothing else has."""
+        if not torch_engine and "torch" not in sys.modules:
+            return
         import torch
 
         from translate import cpu_linear
@@ -71,7 +76,7 @@ class Engines:
 
             section = self.cfg["translate"]
             cls = get_engine(section["engine"])
-            self._threads()
+            self._threads(section["engine"] == "transformers")
             start = time.perf_counter()
             self._translator = cls(
                 **_engine_kwargs(
@@ -91,7 +96,7 @@ class Engines:
 
             section = self.cfg["summarise"]
             cls = get_engine(section["engine"])
-            self._threads()
+            self._threads(section["engine"] == "transformers")
             start = time.perf_counter()
             self._summariser = cls(
                 **_engine_kwargs(

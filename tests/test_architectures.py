@@ -56,10 +56,12 @@ def test_ctranslate2_float32_greedy_matches_transformers(arch_models, ct2_dir, m
     hf = get("transformers")(model=str(arch_models[model]), device="cpu", generation=gen)
     ct = get("ctranslate2")(model=str(arch_models[model]), device="cpu", generation=gen,
                             quantization="float32", convert_dir=ct2_dir)
-    tok = ct.tokenizer
+    tok = hf._m.tokenizer  # the CTranslate2 engine reads its own copy, without transformers
     ids = tok(text, return_tensors="pt")
     hf_tokens = tok.convert_ids_to_tokens(hf._m.model.generate(**ids, **gen)[0])
-    ct_tokens = ct.translator.translate_batch([tok.convert_ids_to_tokens(ids["input_ids"][0])], **ct.options)[0].hypotheses[0]
+    source = ct.tokenizer.convert_ids_to_tokens(ct.tokenizer(text)["input_ids"])
+    assert source == tok.convert_ids_to_tokens(ids["input_ids"][0])
+    ct_tokens = ct.translator.translate_batch([source], **ct.options)[0].hypotheses[0]
     # transformers starts from the decoder start token and forces </s> as the 8th token;
     # CTranslate2 leaves the start token out and emits 8 real ones.
     assert hf_tokens[1:-1] == ct_tokens[:7]

@@ -108,6 +108,8 @@ def converted(source: Source, revision: str, resolved_revision: str, quantizatio
         shutil.rmtree(tmp, ignore_errors=True)
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         raise ModelLoadError(f"{key} = {source.model_id!r}: CTranslate2 cannot convert it: {first}") from None
+    # The tokenizer goes beside the weights now, while transformers is loaded anyway.
+    _keep_tokenizer(*_from_transformers(source.model_id, revision, key, source), tmp)
     if target.exists():  # another process finished first
         shutil.rmtree(tmp, ignore_errors=True)
     else:
@@ -142,6 +144,28 @@ class Ct2Model:
     window: int  # longest input in tokens
 
 
+def _from_transformers(model: str, revision: str, key: str, source: Source) -> tuple[Any, Any, Any]:
+    from transformers import GenerationConfig
+
+    from translate.loading import load_tokenizer_config
+
+    tokenizer, config, _ = load_tokenizer_config(model, revision, key=key)
+    try:
+        defaults = GenerationConfig.from_pretrained(source.path, **source.kwargs)
+    except OSError:
+        defaults = None
+    return tokenizer, config, defaults
+
+
+def _keep_tokenizer(tokenizer: Any, config: Any, defaults: Any, path: Path) -> None:
+    from translate import ct2_tokenizer
+
+    try:
+        ct2_tokenizer.save(tokenizer, config, defaults, path)
+    except OSError as exc:  # a read-only cache still runs, just without the shortcut
+        log.warning("could not keep the tokenizer beside %s: %s", path, exc)
+
+
 def open_model(*, model: str, revision: str, device: str, quantization: str, convert_dir: Path | None,
                threads: int, generation: dict[str, Any], key: str, table: str, parallel: bool = False) -> Ct2Model:
     """The whole CTranslate2 set-up both engines share: tokenizer and config from the hub
@@ -151,18 +175,21 @@ def open_model(*, model: str, revision: str, device: str, quantization: str, con
         import ctranslate2
     except ImportError:
         raise ModelLoadError("engine = \"ctranslate2\" needs the ctranslate2 package: pip install 'tarjama[ct2]'") from None
-    from transformers import GenerationConfig
+    from translate import ct2_tokenizer
+    from translate.loading import resolve_revision, resolve_source
 
-    from translate.loading import load_tokenizer_config, resolve_revision
-
-    tokenizer, config, source = load_tokenizer_config(model, revision, key=key)
+    source = resolve_source(model, revision, key)
     device = device_and_compute(device, quantization, key)
     resolved = resolve_revision(model, revision)
     path = converted(source, revision, resolved, quantization, convert_dir or default_convert_dir(), key)
-    try:
-        defaults = GenerationConfig.from_pretrained(source.path, **source.kwargs)
-    except OSError:
-        defaults = None
+    # From the snapshot beside the converted weights, without transformers (and torch);
+    # the first time, from transformers, and the snapshot is written for next time.
+    snapshot = ct2_tokenizer.load(path)
+    if snapshot is None:  # converted by an older tarjama, or a model without a twin
+        tokenizer, config, defaults = _from_transformers(model, revision, key, source)
+        _keep_tokenizer(tokenizer, config, defaults, path)
+    else:
+        tokenizer, config, defaults = snapshot
     inter, intra = split_threads(threads, device) if parallel else (1, threads)
     translator = ctranslate2.Translator(str(path), device=device, compute_type=quantization,
                                         inter_threads=inter, intra_threads=intra)
