@@ -244,6 +244,9 @@ COMMANDS = {
 
 def main(argv: list[str] | None = None) -> int:
     _utf8_stdio()
+    from translate.cpu_linear import limit_kernel_caches
+
+    limit_kernel_caches()  # before anything imports torch
     args = _parser().parse_args(argv)
     _setup_logging(args)
     from tarjama.config import ConfigError

@@ -97,3 +97,28 @@ def test_config_checks_the_choice():
     assert config.load([], [])["job"]["cpu_linear"] == "auto"
     with pytest.raises(config.ConfigError, match="cpu_linear"):
         config.load([], ["job.cpu_linear=mkl"])
+
+
+def test_kernel_caches_are_bounded_before_torch_loads_and_a_users_choice_kept():
+    """oneDNN keeps a compiled kernel per input shape; unbounded, a long job's memory grows."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    script = (
+        "import os, sys\n"
+        "from translate.cpu_linear import limit_kernel_caches\n"
+        "if sys.argv[1] == 'late': import torch\n"
+        "print(limit_kernel_caches(), os.environ.get('ONEDNN_PRIMITIVE_CACHE_CAPACITY'), os.environ.get('LRU_CACHE_CAPACITY'))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "LRU_CACHE_CAPACITY")}
+
+    def run(when: str, **extra: str) -> str:
+        return subprocess.run([sys.executable, "-c", script, when], capture_output=True, text=True, cwd=ROOT,
+                              env={**env, **extra}, check=True).stdout.strip()
+
+    assert run("early") == "True 64 64"
+    assert run("late") == "False None None"  # too late to matter: left alone
+    assert run("early", LRU_CACHE_CAPACITY="512") == "True 64 512"
