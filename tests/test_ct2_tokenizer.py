@@ -69,6 +69,17 @@ def test_clean_up_spaces_as_the_tokenizer_does_it(tiny_models, tmp_path, name, c
     assert ct2_tokenizer.clean_up_spaces("it 's done , right ?") == "it's done, right?"
 
 
+def test_a_snapshot_from_another_transformers_is_taken_again(tiny_models, tmp_path):
+    _snapshot(tiny_models["marian"], tmp_path)
+    meta_path = tmp_path / ct2_tokenizer.FOLDER / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["transformers"] = "4.0.0"
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    assert ct2_tokenizer.load(tmp_path) is None
+    _snapshot(tiny_models["marian"], tmp_path)  # replaces the stale one
+    assert ct2_tokenizer.load(tmp_path) is not None
+
+
 def test_models_without_a_twin_keep_transformers(arch_models, tmp_path):
     path = arch_models["nllb"]
     hf = AutoTokenizer.from_pretrained(path)

@@ -12,8 +12,9 @@ in the order of float32 sums (about 1e-6 relative), as they do between two batch
 is process-wide, like the thread count, and applies to models loaded after it is set.
 
 oneDNN compiles a kernel for every input shape it meets and keeps up to 1,024 of them (in
-two caches, oneDNN's and torch's ideep), about 0.6 MB each: a 1,000-article job, whose
-sentence batches come in ever new lengths, grew from 424 to 712 MB peak (bench/memory.py).
+two caches, oneDNN's and torch's ideep), about 0.6 MB each. Sentence batches come in ever
+new lengths, so a job's memory grew with its size: 424 MB peak for 10 articles, 712 MB for
+1,000 (bench/memory.py, tiny models).
 `limit_kernel_caches()` bounds both to 64 entries before torch is imported: 1,000 new shapes
 then add 35 MB instead of 580 MB. Beam search meets a handful of shapes per batch, so the
 bound costs a recompile (~5 ms) per shape per batch at most.

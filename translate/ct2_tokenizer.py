@@ -12,7 +12,8 @@ conversion) tarjama writes a snapshot taken from the transformers tokenizer itse
   with `tokenizers`, the library transformers wraps.
 
 Tests compare both with the transformers tokenizer on the same strings. Any other model
-keeps the transformers tokenizer.
+keeps the transformers tokenizer. A snapshot names the transformers version it was taken
+with; after an upgrade it is taken again, as tokenizers do change between versions.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from importlib import metadata
 import re
 import shutil
 from pathlib import Path
@@ -48,6 +50,7 @@ def save(tokenizer: Any, config: Any, generation: Any, model_dir: Path) -> bool:
     tmp.mkdir(parents=True)
     meta = {
         "format": FORMAT,
+        "transformers": _transformers_version(),
         "kind": kind,
         "config": config.to_dict(),
         "generation": generation.to_dict() if generation is not None else None,
@@ -67,11 +70,20 @@ def save(tokenizer: Any, config: Any, generation: Any, model_dir: Path) -> bool:
         tokenizer.backend_tokenizer.save(str(tmp / "tokenizer.json"))
     (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, default=str), encoding="utf-8")
     target = model_dir / FOLDER
-    if target.exists():  # another process wrote it first
-        shutil.rmtree(tmp, ignore_errors=True)
-    else:
-        os.replace(tmp, target)
+    if target.exists():  # stale (another transformers), or another process wrote it first
+        old = model_dir / f".{FOLDER}.{os.getpid()}.old"
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(target, old)
+        shutil.rmtree(old, ignore_errors=True)
+    os.replace(tmp, target)
     return True
+
+
+def _transformers_version() -> str | None:
+    try:
+        return metadata.version("transformers")  # reads the package metadata, imports nothing
+    except metadata.PackageNotFoundError:
+        return None
 
 
 def _cleans_up(tokenizer: Any) -> bool:
@@ -88,7 +100,7 @@ def load(model_dir: Path) -> tuple[Any, Any, Any] | None:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if meta.get("format") != FORMAT:
+    if meta.get("format") != FORMAT or meta.get("transformers") != _transformers_version():
         return None
     tokenizer = MarianPieces(folder, meta) if meta["kind"] == "marian" else FastPieces(folder, meta)
     generation = SimpleNamespace(**meta["generation"]) if meta["generation"] is not None else None
