@@ -1,8 +1,8 @@
 """Throughput: tarjama against the script a user would write (bench/baseline.py), on
 full-size random-weight models of the default architectures, in one run, alternating.
 
-    python bench/throughput.py --quick        # seed + 1 article, ~4.5 minutes on 2 cores
-    python bench/throughput.py --articles 8   # ~13 minutes; summaries batch across articles
+    python bench/throughput.py --quick        # seed + 1 article, ~4 minutes on 2 cores
+    python bench/throughput.py --articles 8   # ~10 minutes; summaries batch across articles
     python bench/throughput.py --articles 200 # the full size (hours on 2 cores)
 
 Random weights never stop early, so both sides generate exactly the same number of tokens:
