@@ -15,8 +15,9 @@ oneDNN compiles a kernel for every input shape it meets and keeps up to 1,024 of
 two caches, oneDNN's and torch's ideep), about 0.6 MB each. Sentence batches come in ever
 new lengths, so a job's memory grew with its size: 424 MB peak for 10 articles, 712 MB for
 1,000 (bench/memory.py, tiny models).
-`limit_kernel_caches()` bounds both to 64 entries before torch is imported: 1,000 new shapes
-then add 35 MB instead of 580 MB. Beam search meets a handful of shapes per batch, so the
+`limit_kernel_caches()` bounds both to 64 entries before torch is imported (the CLI calls it
+first thing; a program driving tarjama's Runner itself should call it before importing
+torch): 1,000 new shapes then add 35 MB instead of 580 MB. Beam search meets a handful of shapes per batch, so the
 bound costs a recompile (~5 ms) per shape per batch at most.
 """
 
