@@ -61,6 +61,19 @@ def test_bans_only_while_too_short_and_never_the_forced_end():
     assert ban(torch.zeros(2, 4), scores.clone())[:, 2].eq(0).all()  # long enough
 
 
+def test_min_new_tokens_zero_overrides_the_model_configs_min_length(loaded):
+    tok, model = loaded["marian"]
+    settings = {"num_beams": 2, "min_new_tokens": 0, "max_new_tokens": 9}
+    saved = model.generation_config.min_length
+    model.generation_config.min_length = 8
+    try:
+        assert lighter_min_length(model, settings) == settings  # no minimum at all: nothing to do
+        with_config = lighter_min_length(model, {"num_beams": 2, "max_new_tokens": 9})
+        assert with_config["logits_processor"][0].min_length == 8 and with_config["min_length"] == 0
+    finally:
+        model.generation_config.min_length = saved
+
+
 @pytest.mark.parametrize("settings", [
     {"num_beams": 2, "max_new_tokens": 9},  # no minimum: nothing to do
     {"do_sample": True, "min_new_tokens": 3, "max_new_tokens": 9},  # warpers come after: order matters

@@ -27,8 +27,10 @@ def lighter_min_length(model: Any, generation: dict[str, Any]) -> dict[str, Any]
         return generation[name] if name in generation else getattr(defaults, name, None)
 
     min_new, min_length = setting("min_new_tokens"), setting("min_length") or 0
+    # As generate(): min_new_tokens, when set (even to 0), replaces min_length.
+    minimum = min_new if min_new is not None else min_length
     eos = setting("eos_token_id")
-    if (not min_new and not min_length) or eos is None or setting("do_sample") or setting("remove_invalid_values"):
+    if not minimum or eos is None or setting("do_sample") or setting("remove_invalid_values"):
         return dict(generation)
     forced_eos = setting("forced_eos_token_id") is not None
     if "logits_processor" in generation or (forced_eos and not setting("max_new_tokens")):
@@ -63,8 +65,8 @@ class EosBan:
         length = input_ids.shape[-1]
         if self.start is None:
             self.start = length
-        # As generate(): min_new_tokens, when given, replaces min_length.
-        limit = self.start + self.min_new if self.min_new else self.min_length
+        # As generate(): min_new_tokens, when set, replaces min_length.
+        limit = self.start + self.min_new if self.min_new is not None else self.min_length
         if length >= limit:
             return scores
         if self.forced_eos and self.max_new and length == self.start + self.max_new - 1:
