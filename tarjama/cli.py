@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("out", type=Path, metavar="OUT", help="output folder of a run")
     review.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
     review.add_argument("--port", type=int, default=8765)
+    review.add_argument("--allow-host", action="append", default=[], metavar="NAME", dest="allow_hosts",
+                        help="another host name browsers use to reach this server (repeatable); loopback "
+                             "names and the bound address are always allowed")
     review.add_argument("--reviewer", help="name recorded with edits and decisions (default: review.reviewer, "
                                            "$TARJAMA_REVIEWER, the login name)")
     _config_args(review)
@@ -136,10 +139,12 @@ def _reviewer(args: argparse.Namespace, cfg: dict) -> str:
 
 def _cmd_review(args: argparse.Namespace) -> int:
     from tarjama.review.app import create_app
+    from tarjama.review.guard import host_names
 
     cfg = _load_config(args)
     try:
-        app = create_app(args.out, _reviewer(args, cfg), cfg["output"]["low_score"])
+        app = create_app(args.out, _reviewer(args, cfg), cfg["output"]["low_score"],
+                         hosts=host_names(args.host, args.allow_hosts), port=args.port)
     except FileNotFoundError as exc:
         raise UsageError(str(exc)) from None
     host = f"[{args.host}]" if ":" in args.host else args.host
@@ -162,9 +167,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.out} has no articles/ folder; run `tarjama run INPUT -o {args.out}` first")
     store = ReviewStore(args.out)
     try:
-        body = export(args.out, store, status=status, fmt=args.format)
+        body, unreadable = export(args.out, store, status=status, fmt=args.format)
     finally:
         store.close()
+    for problem in unreadable.values():
+        log.warning("skipped unreadable article file %s", problem)
     if args.output:
         atomic.write_text(args.output, body)
     else:

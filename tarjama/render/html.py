@@ -6,6 +6,13 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from tarjama.inert import show_bidi
+
+
+def finalize(value: object) -> object:
+    """Applied to every {{ }} output: direction controls in article text are shown, not obeyed."""
+    return show_bidi(value) if isinstance(value, str) else value
+
 
 @lru_cache(maxsize=1)
 def _env() -> Environment:
@@ -14,6 +21,7 @@ def _env() -> Environment:
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=finalize,
     )
 
 

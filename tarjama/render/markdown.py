@@ -1,27 +1,28 @@
-"""The side-by-side Markdown rendering of an article record. Pure."""
+"""The side-by-side Markdown rendering of an article record. Pure.
+
+Every piece of article text goes through `md_text`: a source page's raw HTML or a
+`[x](javascript:...)` link must come out as literal text, never as markup."""
 
 from __future__ import annotations
 
-
-def _cell(text: str | None) -> str:
-    # A table cell cannot hold a pipe or a line break.
-    return (text or "").replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip()
+from tarjama.inert import md_text
 
 
 def render_markdown(record: dict) -> str:
     title = record["title"]
-    lines = [f"# {_cell(title['en']) or record['id']}", "", f"**{_cell(title['ar'])}**", ""]
-    meta = [f"- id: `{record['id']}`", f"- source: `{_cell(record['source']['path'])}`"]
+    lines = [f"# {md_text(title['en']) or md_text(record['id'])}", "", f"**{md_text(title['ar'])}**", ""]
+    meta = [f"- id: {md_text(record['id'])}", f"- source: {md_text(record['source']['path'])}"]
     if record["source"].get("name"):
-        meta.append(f"- source name: {_cell(record['source']['name'])}")
-    meta.append(f"- published: {record['published'] or 'unknown'}")
-    lines += meta + ["", "## Summary", "", record["summary"]["en"] or "_(empty)_", ""]
+        meta.append(f"- source name: {md_text(record['source']['name'])}")
+    meta.append(f"- published: {md_text(record['published']) or 'unknown'}")
+    summary = record["summary"].get("en") or record["summary"].get("ar") or ""
+    lines += meta + ["", "## Summary", "", md_text(summary) or "_(empty)_", ""]
     if record["flags"]:
         lines += ["## Flags", ""]
-        lines += [f"- {_cell(flag.get('type'))}: {_cell(flag.get('message'))}" for flag in record["flags"]]
+        lines += [f"- {md_text(flag.get('type'))}: {md_text(flag.get('message'))}" for flag in record["flags"]]
         lines.append("")
     lines += ["## Translation", "", "| ¶ | العربية | English | score |", "|---|---|---|---|"]
     for seg in record["segments"]:
         score = "" if seg["score"] is None else f"{seg['score']:.2f}"
-        lines.append(f"| {seg['paragraph'] + 1} | {_cell(seg['ar'])} | {_cell(seg['en'])} | {score} |")
+        lines.append(f"| {seg['paragraph'] + 1} | {md_text(seg['ar'])} | {md_text(seg['en'])} | {score} |")
     return "\n".join(lines) + "\n"

@@ -1,7 +1,9 @@
 """The review page: a Flask app over one output folder.
 
 It reads the article files the job wrote and never writes them; everything a reviewer does
-goes to .tarjama/review.sqlite. Every POST carries a CSRF token tied to the browser's session.
+goes to .tarjama/review.sqlite. Every POST carries a CSRF token tied to the browser's session
+and must come from our own pages; every request must name this server as its Host
+(guard.py says why); bodies are capped.
 """
 
 from __future__ import annotations
@@ -12,19 +14,32 @@ from pathlib import Path
 
 from flask import Flask, abort, flash, g, redirect, render_template, request, session, url_for
 
+from tarjama.render.html import finalize
 from tarjama.review.export import FORMATS, export
+from tarjama.review.guard import LOOPBACK_NAMES, host_allowed, post_allowed
 from tarjama.review.store import STATUSES, ReviewStore, StaleVersion, sync_all
 
 LOW_SCORE_DEFAULT = -1.5
+MAX_REQUEST_BYTES = 1024 * 1024  # larger bodies get 413 before they are read
+SUMMARY_MAX_CHARS = 20_000  # about ten times distilbart's longest summary
+NOTE_MAX_CHARS = 2_000
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 
 
-def create_app(out: Path, reviewer: str, low_score: float = LOW_SCORE_DEFAULT) -> Flask:
+def create_app(out: Path, reviewer: str, low_score: float = LOW_SCORE_DEFAULT, *,
+               hosts: frozenset[str] = frozenset(LOOPBACK_NAMES), port: int | None = None) -> Flask:
+    """`hosts`: the names a request's Host may give (guard.host_names); `port`: the port
+    served, also checked in Host (None: any, for the in-process test client)."""
     out = Path(out).resolve()
     if not (out / "articles").is_dir():
         raise FileNotFoundError(f"{out} has no articles/ folder; run `tarjama run INPUT -o {out}` first")
-    app = Flask(__name__, template_folder="templates")
+    app = Flask(__name__, template_folder="templates", static_folder="static")
+    # Before jinja_env is first built: direction controls are shown, never obeyed.
+    app.jinja_options = {**app.jinja_options, "finalize": finalize}
     app.secret_key = secrets.token_bytes(32)
-    app.config.update(OUT=out, REVIEWER=reviewer, LOW_SCORE=low_score,
+    app.config.update(OUT=out, REVIEWER=reviewer, LOW_SCORE=low_score, HOSTS=hosts, PORT=port,
+                      MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES, MAX_FORM_MEMORY_SIZE=MAX_REQUEST_BYTES,
                       SESSION_COOKIE_SAMESITE="Strict", SESSION_COOKIE_HTTPONLY=True)
 
     def store() -> ReviewStore:
@@ -46,20 +61,27 @@ def create_app(out: Path, reviewer: str, low_score: float = LOW_SCORE_DEFAULT) -
     app.jinja_env.globals["csrf_token"] = csrf_token
 
     @app.before_request
+    def _check_host() -> None:
+        if not host_allowed(request.host, app.config["HOSTS"], app.config["PORT"]):
+            abort(421, "this server does not answer to that host name; start it with --allow-host NAME to add one")
+
+    @app.before_request
     def _check_csrf() -> None:
         if request.method == "POST":
+            if not post_allowed(request.headers.get("Origin"), request.headers.get("Sec-Fetch-Site"), request.host):
+                abort(403, "cross-site request refused: use the review page itself")
             sent = request.form.get("csrf_token", "")
             if not sent or not hmac.compare_digest(sent, session.get("csrf", "")):
                 abort(400, "missing or wrong CSRF token: reload the page and try again")
 
-    def articles() -> tuple[dict[str, dict], dict]:
-        records = sync_all(out, store())
+    def articles() -> tuple[dict[str, dict], dict, dict[str, str]]:
+        records, unreadable = sync_all(out, store())
         states = {s.article_id: s for s in store().states(list(records))}
-        return records, states
+        return records, states, unreadable
 
     @app.get("/")
     def index():
-        records, states = articles()
+        records, states, unreadable = articles()
         wanted = request.args.get("status", "")
         rows = []
         for article_id, record in records.items():
@@ -71,10 +93,10 @@ def create_app(out: Path, reviewer: str, low_score: float = LOW_SCORE_DEFAULT) -
         rows.sort(key=lambda r: (-r["flags"], r["state"].status not in ("to review", "stale", "edited"), r["id"]))
         counts = {s: sum(1 for st in states.values() if st.status == s) for s in STATUSES}
         return render_template("review_index.html", rows=rows, counts=counts, wanted=wanted, statuses=STATUSES,
-                               reviewer=app.config["REVIEWER"], formats=FORMATS)
+                               reviewer=app.config["REVIEWER"], formats=FORMATS, unreadable=unreadable)
 
     def render_article(article_id: str, *, error: str | None = None, draft: str | None = None, code: int = 200):
-        records, states = articles()
+        records, states, _ = articles()
         if article_id not in records:
             abort(404)
         ids = list(records)
@@ -87,6 +109,7 @@ def create_app(out: Path, reviewer: str, low_score: float = LOW_SCORE_DEFAULT) -
             previous=ids[position - 1] if position > 0 else None,
             next=ids[position + 1] if position + 1 < len(ids) else None,
             reviewer=app.config["REVIEWER"], error=error, draft=draft,
+            summary_max=SUMMARY_MAX_CHARS, note_max=NOTE_MAX_CHARS,
         )
         return page, code
 
@@ -100,16 +123,28 @@ def create_app(out: Path, reviewer: str, low_score: float = LOW_SCORE_DEFAULT) -
         except ValueError:
             abort(400, "missing summary version: reload the page")
 
+    def _note() -> str:
+        note = request.form.get("note", "")
+        if len(note) > NOTE_MAX_CHARS:
+            abort(400, f"the note is {len(note):,} characters; at most {NOTE_MAX_CHARS:,}")
+        return note
+
     @app.post("/article/<article_id>/summary")
     def save_summary(article_id: str):
-        records, _ = articles()
+        records, _, _ = articles()
         if article_id not in records:
             abort(404)
         text = request.form.get("summary", "").strip()
         if not text:
             return render_article(article_id, error="The summary is empty; nothing was saved.", code=400)
+        if len(text) > SUMMARY_MAX_CHARS:
+            return render_article(
+                article_id, code=400, draft=text[:SUMMARY_MAX_CHARS],
+                error=f"The summary is {len(text):,} characters, over the limit of {SUMMARY_MAX_CHARS:,}; "
+                      "nothing was saved. The box below holds its first part.",
+            )
         try:
-            store().edit(article_id, text, app.config["REVIEWER"], _base_version(), request.form.get("note"))
+            store().edit(article_id, text, app.config["REVIEWER"], _base_version(), _note())
         except StaleVersion as exc:
             # Refused, not merged; the reviewer's text stays in the box so nothing is lost.
             return render_article(article_id, error=str(exc), draft=text, code=409)
@@ -118,14 +153,14 @@ def create_app(out: Path, reviewer: str, low_score: float = LOW_SCORE_DEFAULT) -
 
     @app.post("/article/<article_id>/decision")
     def decide(article_id: str):
-        records, _ = articles()
+        records, _, _ = articles()
         if article_id not in records:
             abort(404)
         status = request.form.get("status")
         if status not in ("approved", "rejected"):
             abort(400, "status must be approved or rejected")
         try:
-            store().decide(article_id, status, app.config["REVIEWER"], _base_version(), request.form.get("note"))
+            store().decide(article_id, status, app.config["REVIEWER"], _base_version(), _note())
         except StaleVersion as exc:
             return render_article(article_id, error=str(exc), code=409)
         flash(f"Summary {status}.")
@@ -135,21 +170,20 @@ def create_app(out: Path, reviewer: str, low_score: float = LOW_SCORE_DEFAULT) -
     def download():
         fmt = request.args.get("format", "jsonl")
         status = request.args.get("status", "approved")
-        if fmt not in FORMATS or (status and status not in STATUSES):
-            abort(400, f"format must be one of {', '.join(FORMATS)}; status one of {', '.join(STATUSES)}")
-        body = export(out, store(), status=status or None, fmt=fmt)
+        if fmt not in FORMATS or (status and status not in (*STATUSES, "all")):
+            abort(400, f"format must be one of {', '.join(FORMATS)}; status one of {', '.join(STATUSES)}, all")
+        body, _ = export(out, store(), status=None if status in ("", "all") else status, fmt=fmt)
         mime = {"jsonl": "application/x-ndjson", "md": "text/markdown", "csv": "text/csv"}[fmt]
         return app.response_class(body, mimetype=f"{mime}; charset=utf-8",
                                   headers={"Content-Disposition": f"attachment; filename=digests.{fmt}"})
 
     @app.after_request
     def _headers(response):
-        # Inline scripts only from this app; no framing; no sniffing.
-        response.headers["Content-Security-Policy"] = (
-            "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-            "img-src 'self' data:; frame-ancestors 'none'"
-        )
+        # Scripts and styles only from this app's files, nothing inline; no framing; no
+        # sniffing; article ids in our URLs are not sent to other sites.
+        response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "same-origin"  # no-referrer would make POSTs send "Origin: null"
         return response
 
     return app

@@ -9,14 +9,17 @@ import json
 import time
 from pathlib import Path
 
+from tarjama.inert import csv_cell, md_text
 from tarjama.review.store import ReviewStore, sync_all
 
 FORMATS = ("jsonl", "md", "csv")
 
 
-def digests(out: Path, store: ReviewStore, status: str | None) -> list[dict]:
+def digests(out: Path, store: ReviewStore, status: str | None) -> tuple[list[dict], dict[str, str]]:
+    """The rows to export, and the article files that could not be read (skipped)."""
     rows = []
-    for article_id, record in sync_all(out, store).items():
+    records, unreadable = sync_all(out, store)
+    for article_id, record in records.items():
         state = store.state(article_id)
         if status and state.status != status:
             continue
@@ -41,11 +44,16 @@ def digests(out: Path, store: ReviewStore, status: str | None) -> list[dict]:
                 "version": decision.version,
             },
         })
-    return rows
+    return rows, unreadable
 
 
-def export(out: Path, store: ReviewStore, *, status: str | None, fmt: str) -> str:
-    rows = digests(out, store, status)
+def export(out: Path, store: ReviewStore, *, status: str | None, fmt: str) -> tuple[str, dict[str, str]]:
+    """The export's text, and the unreadable article files it skipped."""
+    rows, unreadable = digests(out, store, status)
+    return _format(rows, fmt), unreadable
+
+
+def _format(rows: list[dict], fmt: str) -> str:
     if fmt == "jsonl":
         return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
     if fmt == "csv":
@@ -56,24 +64,25 @@ def export(out: Path, store: ReviewStore, *, status: str | None, fmt: str) -> st
         for row in rows:
             d = row["decision"] or {}
             facts = row["facts"].get("source", {})
-            writer.writerow([
+            writer.writerow([csv_cell(cell) for cell in [
                 row["id"], row["status"], row["title"]["ar"], row["title"]["en"], row["published"] or "",
                 row["source"]["path"], row["summary"], row["summary_edited"], d.get("reviewer", ""),
                 d.get("at", ""), d.get("note") or "", len(row["flags"]),
                 "; ".join(x["iso"] or x["text"] for x in facts.get("dates", [])),
                 "; ".join(x["text"] for x in facts.get("numbers", [])),
-            ])
+            ]])
         return buffer.getvalue()
     parts = []
     for row in rows:
         d = row["decision"] or {}
+        source = row["source"]
         parts.append(
-            f"## {row['title']['en'] or row['id']}\n\n**{row['title']['ar']}**\n\n"
-            f"- id: `{row['id']}` · status: {row['status']}"
-            + (f" by {d['reviewer']} at {d['at']}" if d else "") + "\n"
-            f"- source: `{row['source']['path']}`" + (f" ({row['source'].get('name')})" if row["source"].get("name") else "")
-            + f"\n- published: {row['published'] or 'unknown'}\n"
-            + (f"- note: {d['note']}\n" if d.get("note") else "")
-            + f"\n{row['summary']}\n"
+            f"## {md_text(row['title']['en']) or md_text(row['id'])}\n\n**{md_text(row['title']['ar'])}**\n\n"
+            f"- id: {md_text(row['id'])} · status: {row['status']}"
+            + (f" by {md_text(d['reviewer'])} at {d['at']}" if d else "") + "\n"
+            f"- source: {md_text(source['path'])}" + (f" ({md_text(source['name'])})" if source.get("name") else "")
+            + f"\n- published: {md_text(row['published']) or 'unknown'}\n"
+            + (f"- note: {md_text(d['note'])}\n" if d.get("note") else "")
+            + f"\n{md_text(row['summary'])}\n"
         )
     return "\n".join(parts)

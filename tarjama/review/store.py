@@ -210,10 +210,35 @@ class ReviewStore:
 
 def load_article(out: Path, article_id: str, known: set[str]) -> dict:
     """An article the job wrote, by id. Ids are looked up among the files listed, never
-    joined into a path as given, so no request can reach outside the output folder."""
+    joined into a path as given, so no request can reach outside the output folder.
+    Raises UnreadableArticle when the file is not an article record."""
     if article_id not in known:
         raise KeyError(article_id)
-    return json.loads((Path(out) / "articles" / f"{article_id}.json").read_text(encoding="utf-8"))
+    path = Path(out) / "articles" / f"{article_id}.json"
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise UnreadableArticle(f"{path.name}: {type(exc).__name__}: {exc}") from None
+    problem = _record_problem(record)
+    if problem:
+        raise UnreadableArticle(f"{path.name}: {problem}")
+    return record
+
+
+class UnreadableArticle(Exception):
+    """An articles/*.json that is not an article record (damaged, truncated, hand-edited)."""
+
+
+_REQUIRED = {"title": dict, "summary": dict, "segments": list, "source": dict}
+
+
+def _record_problem(record: object) -> str | None:
+    if not isinstance(record, dict):
+        return "not a JSON object"
+    for key, kind in _REQUIRED.items():
+        if not isinstance(record.get(key), kind):
+            return f"not an article record ({key!r} missing or not a {kind.__name__})"
+    return None
 
 
 def article_ids(out: Path) -> list[str]:
@@ -221,13 +246,20 @@ def article_ids(out: Path) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.json")) if folder.is_dir() else []
 
 
-def sync_all(out: Path, store: ReviewStore) -> dict[str, dict]:
-    """Read every article the job wrote and record new or changed machine summaries."""
-    records = {}
+def sync_all(out: Path, store: ReviewStore) -> tuple[dict[str, dict], dict[str, str]]:
+    """Read every article the job wrote and record new or changed machine summaries.
+    Returns the records by id, and the unreadable files by id with what is wrong: one bad
+    file is listed, never allowed to stop the page or the export."""
+    records, unreadable = {}, {}
     ids = article_ids(out)
+    known = set(ids)
     for article_id in ids:
-        record = load_article(out, article_id, set(ids))
-        summary = record.get("summary", {})
+        try:
+            record = load_article(out, article_id, known)
+        except UnreadableArticle as exc:
+            unreadable[article_id] = str(exc)
+            continue
+        summary = record["summary"]
         store.sync(article_id, summary.get("en") or summary.get("ar") or "")
         records[article_id] = record
-    return records
+    return records, unreadable
