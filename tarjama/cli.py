@@ -82,9 +82,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _OneLineFormatter(logging.Formatter):
+    """Each log message on one printable line: a newline or escape code inside a file name
+    cannot forge a log line or repaint the terminal. A traceback (-v) keeps its lines."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        from tarjama.inert import escape_controls
+
+        return escape_controls(super().formatMessage(record))
+
+
 def _setup_logging(args: argparse.Namespace) -> None:
     level = logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO
-    logging.basicConfig(level=level, format="tarjama: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLineFormatter("tarjama: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler], force=True)
     # Library chatter (transformers, urllib3) only when asked for.
     for noisy in ("transformers", "huggingface_hub", "urllib3", "httpx", "filelock"):
         logging.getLogger(noisy).setLevel(logging.DEBUG if args.verbose else logging.ERROR)
@@ -258,13 +270,17 @@ def main(argv: list[str] | None = None) -> int:
     _setup_logging(args)
     from tarjama.config import ConfigError
     from tarjama.ingest import InputError
+    from tarjama.inert import escape_controls
     from tarjama.lock import FolderBusy
+    from tarjama.output_folder import OutputError
     from translate.loading import ModelLoadError
 
     try:
         return COMMANDS[args.command](args)
-    except (ConfigError, ModelLoadError, FolderBusy, InputError, UsageError) as exc:
-        print(f"tarjama: error: {exc}", file=sys.stderr)
+    except (ConfigError, ModelLoadError, FolderBusy, InputError, OutputError, UsageError) as exc:
+        print(f"tarjama: error: {escape_controls(str(exc))}", file=sys.stderr)
+        if args.verbose:
+            log.debug("where it was raised", exc_info=exc)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("tarjama: interrupted", file=sys.stderr)

@@ -21,10 +21,11 @@ from tarjama import __version__, atomic
 from tarjama.cache import TranslationCache, cache_key, default_dir
 from tarjama.config import signature as config_signature
 from tarjama.engines import Engines, static_signature
-from tarjama.ingest import Article, IngestFailure, arabic_share, read_inputs
+from tarjama.ingest import Article, IngestFailure, arabic_share, check_inputs, read_inputs
 from tarjama.ledger import Ledger
 from tarjama.lock import FolderLock
 from tarjama.memory import release_free_memory
+from tarjama.output_folder import check_output
 from tarjama.outputs import now_iso, write_article, write_index, write_manifest
 from tarjama.record import build_record
 from translate import ModelLoadError, normalise, split_sentences
@@ -43,6 +44,7 @@ class Outcome:
     skipped: list[dict] = field(default_factory=list)
     duplicates: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    empty_inputs: list[str] = field(default_factory=list)  # named folders with no input file
     sentences: int = 0
     translated: int = 0
     cache_hits: int = 0
@@ -55,7 +57,7 @@ class Outcome:
             return 130
         if self.status == "error":
             return 2
-        return 1 if self.failed else 0
+        return 1 if self.failed or self.empty_inputs else 0
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,9 @@ class Runner:
         outcome = Outcome()
         started = now_iso()
         start = time.perf_counter()
+        # Usage errors end here, before any work and before the manifest is touched.
+        check_inputs(inputs)
+        check_output(self.out)
         with FolderLock(self.out):
             self.out.mkdir(parents=True, exist_ok=True)
             atomic.remove_stale_temporaries(self.out / "articles")
@@ -112,7 +117,8 @@ class Runner:
                 outcome.status = "complete"
             except KeyboardInterrupt:
                 outcome.status = "interrupted"
-            except ModelLoadError:
+            except BaseException:
+                # Whatever stopped the run, the manifest must not be left saying "running".
                 outcome.status = "error"
                 raise
             finally:
@@ -204,6 +210,12 @@ class Runner:
         return candidate
 
     def _ingest_failure(self, item: IngestFailure, ledger: Ledger, outcome: Outcome) -> None:
+        if item.status == "empty":
+            warning = f"{item.path}: {item.reason}"
+            outcome.empty_inputs.append(item.path)
+            outcome.warnings.append(warning)
+            log.warning("%s", warning)
+            return
         ledger.record(item.key, item.status, error=item.reason)
         entry = {"input": item.path, "status": item.status, "reason": item.reason}
         (outcome.failed if item.status == "failed" else outcome.skipped).append(entry)

@@ -130,7 +130,8 @@ def test_mixed_folder_some_fail_rest_written(tiny_models, tmp_path):
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     md = (out / "articles" / "xss.md").read_text(encoding="utf-8")
-    assert "<script>" in md  # Markdown keeps the text; it is the HTML that must escape
+    # Markdown shows the text but not as markup: a renderer must not run it.
+    assert "<script>" not in md and "&lt;script&gt;alert(1)&lt;/script&gt;" in md
 
 
 def test_same_article_twice_is_processed_once(tiny_models, tmp_path):

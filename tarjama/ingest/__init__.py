@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from pathlib import Path
 from typing import Iterator, Sequence
 
 from tarjama.ingest.decode import DecodeError, arabic_share, decode
-from tarjama.ingest.discover import InputError, discover
+from tarjama.ingest.discover import InputError, NoFiles, Unreachable, check_inputs, discover
 from tarjama.ingest.formats import Raw, RecordError, read
 from tarjama.ingest.metadata import looks_like_fragment, normalise_date, read_dateline
 from tarjama.ingest.records import Article, IngestFailure
 from tarjama.ingest.text_page import parse_text_page
 
-__all__ = ["Article", "IngestFailure", "InputError", "read_inputs", "arabic_share"]
+__all__ = ["Article", "IngestFailure", "InputError", "read_inputs", "arabic_share", "check_inputs"]
 
 # Below this share of Arabic letters an article is not fed to an Arabic model.
 MIN_ARABIC_SHARE = 0.3
@@ -26,33 +27,73 @@ def slug(name: str) -> str:
 
 
 def read_inputs(inputs: Sequence[str | Path], cfg: dict) -> Iterator[Article | IngestFailure]:
-    """Stream articles from the inputs, one file at a time, never holding the job."""
+    """Stream articles from the inputs, one file at a time, never holding the job. Whatever
+    goes wrong with one input (an OS error, a parser's recursion limit, a bug of ours) is
+    that input's failure, with its reason; the rest of the job goes on."""
     section = cfg["input"]
-    for path in discover(inputs, section["include"], section["exclude"]):
-        key = str(path)
+    for found in discover(inputs, section["include"], section["exclude"]):
+        if isinstance(found, Unreachable):
+            yield IngestFailure(found.path, found.path, found.reason)
+            continue
+        if isinstance(found, NoFiles):
+            patterns = ", ".join(section["include"])
+            yield IngestFailure(found.path, found.path, f"no input files in this folder (input.include = {patterns})",
+                                "empty")
+            continue
+        key = str(found)
         try:
-            size = path.stat().st_size
-            if size > section["max_bytes"]:
-                yield IngestFailure(key, key, f"file is {size} bytes, over input.max_bytes = {section['max_bytes']}")
-                continue
-            data = path.read_bytes()
-        except OSError as exc:
-            yield IngestFailure(key, key, f"cannot read: {exc.strerror}")
-            continue
-        if not data.strip():
-            yield IngestFailure(key, key, "empty file")
+            yield from _read_file(found, section)
+        except Exception as exc:  # noqa: BLE001: one input's failure, whatever it is
+            yield IngestFailure(key, key, f"cannot read: {_describe(exc)}")
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to read"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return f"{type(exc).__name__}: {exc}"[:300]
+
+
+def load_bytes(path: Path, section: dict) -> bytes:
+    """An input file's bytes, refusing one over input.max_bytes before reading it."""
+    size = path.stat().st_size
+    if size > section["max_bytes"]:
+        raise RecordError(str(path), f"file is {size} bytes, over input.max_bytes = {section['max_bytes']}")
+    return path.read_bytes()
+
+
+def read_bytes(path: Path, data: bytes, section: dict) -> Iterator[Raw | RecordError]:
+    """One input's raw records: decoding, then the format's reader. Raises RecordError for a
+    file that cannot be used at all. `tarjama facts` reads through here too."""
+    key = str(path)
+    if not data.strip():
+        raise RecordError(key, "empty file")
+    try:
+        text, _encoding = decode(data)
+    except DecodeError as exc:
+        raise RecordError(key, str(exc)) from None
+    yield from read(path, text, section["fields"])
+
+
+def _read_file(path: Path, section: dict) -> Iterator[Article | IngestFailure]:
+    key = str(path)
+    try:
+        data = load_bytes(path, section)
+        raws = read_bytes(path, data, section)
+        first = next(raws, None)
+    except RecordError as exc:
+        yield IngestFailure(key, key, exc.reason)
+        return
+    sha = hashlib.sha256(data).hexdigest()
+    for raw in itertools.chain([first], raws) if first is not None else ():
+        if isinstance(raw, RecordError):
+            yield IngestFailure(raw.key, key, raw.reason)
             continue
         try:
-            text, _encoding = decode(data)
-        except DecodeError as exc:
-            yield IngestFailure(key, key, str(exc))
-            continue
-        sha = hashlib.sha256(data).hexdigest()
-        for raw in read(path, text, section["fields"]):
-            if isinstance(raw, RecordError):
-                yield IngestFailure(raw.key, key, raw.reason)
-            else:
-                yield _article(raw, key, sha)
+            yield _article(raw, key, sha)
+        except Exception as exc:  # noqa: BLE001: one record's failure
+            yield IngestFailure(raw.key, key, f"cannot read: {_describe(exc)}")
 
 
 def _article(raw: Raw, path: str, sha: str) -> Article | IngestFailure:

@@ -38,21 +38,37 @@ class RecordError(Exception):
 _HTML_HINT = re.compile(r"<(?:!doctype\s+html|html|head|body|article|main|p|div)\b", re.IGNORECASE)
 
 
+def _parses(text: str) -> bool:
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+def _json_lines(text: str) -> bool:
+    lines = [line for line in text.splitlines() if line.strip()]
+    return bool(lines) and all(line.lstrip().startswith("{") and _parses(line) for line in lines)
+
+
 def sniff(path: Path, text: str) -> str:
     head = text.lstrip()[:4096]
-    if head.startswith("["):
-        return "json"
-    if head.startswith("{"):
-        if path.suffix.lower() in (".jsonl", ".ndjson"):
+    suffix = path.suffix.lower()
+    if head[:1] in ("[", "{"):
+        # A .json/.jsonl file is JSON by name, and says so in its error if it does not
+        # parse. Any other file is JSON only when it parses: an Arabic breaking-news text
+        # may open with "[عاجل]" or "{تحديث}".
+        if suffix in (".jsonl", ".ndjson"):
             return "jsonl"
-        try:
-            json.loads(text)
+        if suffix == ".json":
+            return "json" if head.startswith("[") or _parses(text) else "jsonl"
+        if _parses(text):
             return "json"
-        except ValueError:
+        if _json_lines(text):
             return "jsonl"
     if _HTML_HINT.search(head):
         return "html"
-    if path.suffix.lower() in (".md", ".markdown") or re.match(r"(?:---\n[\s\S]*?\n---\n\s*)?#\s", head):
+    if suffix in (".md", ".markdown") or re.match(r"(?:---\n[\s\S]*?\n---\n\s*)?#\s", head):
         return "markdown"
     return "text"
 
@@ -72,6 +88,17 @@ def read(path: Path, text: str, fields: dict[str, Any]) -> Iterator[Raw | Record
 
 # -- HTML ------------------------------------------------------------------------------------
 
+# A page that is only navigation still yields "main text" from trafilatura: its menu items,
+# one short line each. An article has sentences; a line of five words or more counts as one.
+MIN_HTML_PROSE_WORDS = 12
+_PROSE_LINE_WORDS = 5
+
+
+def prose_words(text: str) -> int:
+    counts = (len(line.split()) for line in text.splitlines())
+    return sum(n for n in counts if n >= _PROSE_LINE_WORDS)
+
+
 
 def _html(key: str, name: str, page: str) -> Iterator[Raw | RecordError]:
     import trafilatura
@@ -86,6 +113,11 @@ def _html(key: str, name: str, page: str) -> Iterator[Raw | RecordError]:
     )
     if doc is None or not (doc.text or "").strip():
         yield RecordError(key, "no article text found in the HTML")
+        return
+    prose = prose_words(doc.text)
+    if prose < MIN_HTML_PROSE_WORDS:
+        yield RecordError(key, f"no article text: the page's main text has {prose} words in sentences "
+                               f"(menus, links and scripts aside), under the {MIN_HTML_PROSE_WORDS} an article needs")
         return
     yield Raw(key, name, doc.text, title=doc.title, published=doc.date, source_name=doc.sitename,
               url=doc.url, lines_are_paragraphs=True)
@@ -123,6 +155,9 @@ def _records(key: str, name: str, text: str, fmt: str, fields: dict[str, Any]) -
         except ValueError as exc:
             yield RecordError(key, f"not valid JSON: {exc}")
             return
+        except RecursionError:
+            yield RecordError(key, "not readable JSON: nested too deeply")
+            return
         items = data if isinstance(data, list) else [data]
         numbered = [(i + 1, item, None) for i, item in enumerate(items)]
     else:
@@ -134,6 +169,8 @@ def _records(key: str, name: str, text: str, fmt: str, fields: dict[str, Any]) -
                 numbered.append((i, json.loads(line), None))
             except ValueError as exc:
                 numbered.append((i, None, f"line {i} is not valid JSON: {exc.msg}"))
+            except RecursionError:
+                numbered.append((i, None, f"line {i} is JSON nested too deeply to read"))
     label = "record" if fmt == "json" else "line"
     for n, item, error in numbered:
         record_key = f"{key}#{n}"
