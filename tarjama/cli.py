@@ -203,49 +203,82 @@ def _cmd_facts(args: argparse.Namespace) -> int:
     from datetime import date
 
     from summarise.facts import extract, to_json
-    from tarjama.ingest.decode import DecodeError, arabic_share, decode
+    from tarjama.ingest import load_bytes, read_bytes
+    from tarjama.ingest.decode import arabic_share
+    from tarjama.ingest.formats import RecordError
+    from tarjama.ingest.metadata import normalise_date
     from tarjama.ingest.text_page import parse_text_page
 
-    try:
-        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
-        text, _ = decode(data)
-    except OSError as exc:
-        raise UsageError(f"{args.file}: cannot read: {exc.strerror}") from None
-    except DecodeError as exc:
-        raise UsageError(f"{args.file}: {exc}") from None
     if args.published:
         try:
             date.fromisoformat(args.published)
         except ValueError:
             raise UsageError(f"--published {args.published!r}: expected a date as YYYY-MM-DD") from None
     cfg = _load_config(args)
-    lang = args.lang or ("ar" if arabic_share(text) >= 0.3 else "en")
-    if lang == "ar":
-        # A scraped page's header date is when it was fetched, not a fact of the story.
-        page = parse_text_page(text)
-        text = "\n\n".join((page.title, *page.paragraphs))
-    facts = extract(text, lang, args.published)
-    if cfg["facts"]["entities"]:
-        facts = _with_entities(facts, text, lang, cfg)
-    facts = to_json(facts)
-    sys.stdout.write(json.dumps(facts, ensure_ascii=False, indent=2) + "\n")
+    section = cfg["input"]
+    # The same readers as the job: an HTML page's main text, one article per JSON record,
+    # input.max_bytes. Standard input is read by content (it has no extension).
+    path = Path("stdin" if args.file == "-" else args.file)
+    try:
+        if args.file == "-":
+            data = sys.stdin.buffer.read(section["max_bytes"] + 1)
+            if len(data) > section["max_bytes"]:
+                raise RecordError("-", f"standard input is over input.max_bytes = {section['max_bytes']}")
+        else:
+            data = load_bytes(path, section)
+        raws = list(read_bytes(path, data, section))
+    except OSError as exc:
+        raise UsageError(f"{args.file}: cannot read: {exc.strerror}") from None
+    except RecordError as exc:
+        raise UsageError(f"{args.file}: {exc.reason}") from None
+    results, taggers = [], {}
+    for raw in raws:
+        if isinstance(raw, RecordError):
+            log.warning("%s: %s", raw.key, raw.reason)
+            continue
+        text = raw.text
+        lang = args.lang or ("ar" if arabic_share(text) >= 0.3 else "en")
+        if lang == "ar":
+            # A scraped page's header date is when it was fetched, not a fact of the story.
+            page = parse_text_page(text, title=raw.title, lines_are_paragraphs=raw.lines_are_paragraphs)
+            title = [page.title] if page.title and page.title not in page.paragraphs else []
+            text = "\n\n".join((*title, *page.paragraphs))
+        elif raw.title:
+            text = f"{raw.title}\n\n{text}"
+        facts = extract(text, lang, args.published or normalise_date(raw.published))
+        if cfg["facts"]["entities"]:
+            facts = _with_entities(facts, text, lang, cfg, taggers)
+        results.append((raw.key, to_json(facts)))
+    if not results:
+        raise UsageError(f"{args.file}: no text to read facts from")
+    if len(results) == 1:
+        body = results[0][1]
+    else:  # a JSON or JSONL export: one object per record, named by it
+        body = [{"record": key, **facts} for key, facts in results]
+    sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
 
 
-def _with_entities(facts, text: str, lang: str, cfg: dict):
+def _with_entities(facts, text: str, lang: str, cfg: dict, taggers: dict):
     """Entities when the NER model loads; dates and numbers need no model, so a missing one
-    costs a warning here, not the whole answer."""
+    costs a warning here, not the whole answer. `taggers` keeps each language's model
+    (or None, once it failed to load) for the next record."""
     from summarise.facts.article import with_entities
     from summarise.facts.entities import EntityTagger
     from translate import split_sentences
     from translate.loading import ModelLoadError
 
     section = cfg["facts"]
-    try:
-        tagger = EntityTagger(model=section[f"{lang}_model"], revision=section[f"{lang}_revision"],
-                              device=section["device"], batch_size=section["batch_size"], key=f"facts.{lang}_model")
-    except ModelLoadError as exc:
-        log.warning("entities skipped: %s (or --set facts.entities=false)", exc)
+    if lang not in taggers:
+        try:
+            taggers[lang] = EntityTagger(model=section[f"{lang}_model"], revision=section[f"{lang}_revision"],
+                                         device=section["device"], batch_size=section["batch_size"],
+                                         key=f"facts.{lang}_model")
+        except ModelLoadError as exc:
+            log.warning("entities skipped: %s (or --set facts.entities=false)", exc)
+            taggers[lang] = None
+    tagger = taggers[lang]
+    if tagger is None:
         return facts
     sentences = [s for paragraph in text.split("\n\n") for s in split_sentences(paragraph)]
     return with_entities(facts, [pair for found in tagger.tag(sentences) for pair in found])
