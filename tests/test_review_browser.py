@@ -20,18 +20,33 @@ playwright_api = pytest.importorskip("playwright.sync_api", reason="pip install 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no chromium at {CHROMIUM} (apt-get install chromium)")
 
 from tests.test_review import XSS_BODY, review_out  # noqa: E402,F401  (the fixture is shared)
+from tests.test_review_hardening import hostile_out  # noqa: E402,F401
+
+
+def _serve(source, tmp_path):
+    from werkzeug.serving import make_server
+
+    out = tmp_path / "out"
+    shutil.copytree(source, out)
+    app = create_app(out, "alice")
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    app.config["PORT"] = httpd.server_port  # the Host check knows the port once it is bound
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    return httpd, f"http://127.0.0.1:{httpd.server_port}", out
 
 
 @pytest.fixture()
 def server(review_out, tmp_path):  # noqa: F811
-    from werkzeug.serving import make_server
+    httpd, base, out = _serve(review_out, tmp_path)
+    yield base, out
+    httpd.shutdown()
 
-    out = tmp_path / "out"
-    shutil.copytree(review_out, out)
-    httpd = make_server("127.0.0.1", 0, create_app(out, "alice"), threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}", out
+
+@pytest.fixture()
+def hostile_server(hostile_out, tmp_path):  # noqa: F811
+    httpd, base, out = _serve(hostile_out, tmp_path)
+    yield base, out
     httpd.shutdown()
 
 
@@ -110,3 +125,40 @@ def test_hostile_text_shows_as_text(browser, server):
     page.goto(base + "/article/xss")
     assert page.locator("img[src=x]").count() == 0
     assert XSS_BODY in page.locator("td.ar").first.inner_text()
+
+
+def test_csp_blocks_inline_script_and_the_page_script_still_runs(browser, server):
+    base, _ = server
+    page = browser.new_page()
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(base + "/")
+    page.keyboard.press("j")  # review.js, loaded from its own file, runs
+    assert page.locator("#articles tbody tr").nth(1).get_attribute("class") == "current"
+    assert violations == []
+    # What an injected inline script would do: the browser refuses to run it.
+    page.evaluate("""() => { const s = document.createElement('script');
+                             s.textContent = 'window.injected = 1'; document.body.appendChild(s); }""")
+    assert page.evaluate("() => window.injected") is None
+    assert any("Content Security Policy" in v for v in violations)
+
+
+def test_spoofed_direction_is_shown_to_the_reviewer(browser, hostile_server):
+    base, _ = hostile_server
+    page = browser.new_page()
+    page.goto(base + "/article/spoof")
+    shown = page.locator("td.ar").first.inner_text()
+    assert "\u202e" not in shown and "⟦U+202E⟧2202" in shown
+
+
+def test_real_server_refuses_a_rebound_host_name(hostile_server):
+    import http.client
+    from urllib.parse import urlsplit
+
+    base, _ = hostile_server
+    port = urlsplit(base).port
+    for host, status in ((f"evil.example:{port}", 421), (f"127.0.0.1:{port}", 200), (f"localhost:{port}", 200)):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/", headers={"Host": host})
+        assert conn.getresponse().status == status, host
+        conn.close()
