@@ -12,7 +12,22 @@ log = logging.getLogger("tarjama")
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
+def _verbosity_args(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    # On the top parser and on every subcommand, so `tarjama -q run ...` and
+    # `tarjama run ... -q` both work. SUPPRESS keeps a subcommand from resetting a flag
+    # given before it.
+    default = False if top else argparse.SUPPRESS
+    parser.add_argument("-v", "--verbose", action="store_true", default=default, help="log more detail")
+    parser.add_argument("-q", "--quiet", action="store_true", default=default,
+                        help="only warnings and errors; no progress display")
+
+
 def _config_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--preset", action="append", default=[], metavar="NAME", dest="presets",
+        help="a preset shipped with tarjama, layered over the defaults before any -c file "
+             "(repeatable; `tarjama config presets` lists them)",
+    )
     parser.add_argument(
         "-c", "--config", action="append", default=[], metavar="CONFIG",
         help="TOML file layered over the defaults; repeat to layer several",
@@ -20,6 +35,11 @@ def _config_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--set", action="append", default=[], metavar="KEY=VALUE", dest="overrides",
         help="override one key, e.g. --set translate.model=/models/opus-mt-ar-en",
+    )
+    parser.add_argument(
+        "--device", metavar="DEVICE",
+        help="run every model on this device: auto, cpu, cuda, cuda:N (the N-th GPU), mps; "
+             "same as setting translate.device, summarise.device and facts.device",
     )
 
 
@@ -31,20 +51,23 @@ def _parser() -> argparse.ArgumentParser:
         description="Arabic news articles in; English translations side by side, summaries and a manifest out.",
     )
     parser.add_argument("--version", action="version", version=f"tarjama {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
-    parser.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
+    _verbosity_args(parser, top=True)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser("run", help="translate and summarise articles into an output folder")
     run.add_argument("inputs", nargs="+", metavar="INPUT", help="article files or folders")
     run.add_argument("-o", "--out", required=True, type=Path, help="output folder")
     run.add_argument("--fresh", action="store_true", help="forget earlier runs into OUT and redo everything")
+    run.add_argument("--json", action="store_true", dest="as_json",
+                     help="print the run's status, counts, failures and output paths as JSON on stdout")
     _config_args(run)
 
     config = sub.add_parser("config", help="show the resolved configuration")
     config_sub = config.add_subparsers(dest="action", required=True, metavar="ACTION")
     show = config_sub.add_parser("show", help="print the configuration after layering, as TOML")
+    show.add_argument("--origin", action="store_true", help="end each key with the layer that set it")
     _config_args(show)
+    config_sub.add_parser("presets", help="list the presets shipped with tarjama")
 
     facts = sub.add_parser("facts", help="print the key facts (dates, numbers) of a text as JSON")
     facts.add_argument("file", metavar="FILE", help="a text file, or - for standard input")
@@ -78,7 +101,13 @@ def _parser() -> argparse.ArgumentParser:
         ("check", "say whether each configured model loads without network"),
         ("convert", "convert the models of ctranslate2 stages ahead of the job (into the cache)"),
     ):
-        _config_args(models_sub.add_parser(name, help=text))
+        action = models_sub.add_parser(name, help=text)
+        _config_args(action)
+        if name == "check":
+            action.add_argument("--json", action="store_true", dest="as_json", help="print the results as JSON")
+    for command in (run, config, facts, review, export, models, *models_sub.choices.values(),
+                    *config_sub.choices.values()):
+        _verbosity_args(command)
     return parser
 
 
@@ -109,23 +138,33 @@ def _utf8_stdio() -> None:
             stream.reconfigure(encoding="utf-8", errors="replace")
 
 
+def _overrides(args: argparse.Namespace) -> list[str]:
+    """--device first, so that a --set of one stage's device still wins."""
+    from tarjama.config import DEVICE_KEYS
+
+    device = [f"{key}={args.device}" for key in DEVICE_KEYS] if args.device else []
+    return device + args.overrides
+
+
 def _load_config(args: argparse.Namespace) -> dict:
     from tarjama import config
 
-    return config.load(args.config, args.overrides)
+    return config.load(args.config, _overrides(args), presets=args.presets)
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from tarjama.runner import Runner
 
     cfg = _load_config(args)
-    outcome = Runner(cfg, args.out, fresh=args.fresh).run(args.inputs)
+    outcome = Runner(cfg, args.out, fresh=args.fresh, progress=not args.quiet).run(args.inputs)
     done = len(outcome.written) + len(outcome.reused)
     summary = (
         f"{len(outcome.written)} articles written, {len(outcome.reused)} already done, "
         f"{len(outcome.failed)} failed, {len(outcome.skipped)} skipped, "
         f"{len(outcome.duplicates)} duplicates -> {args.out}"
     )
+    if args.as_json:
+        sys.stdout.write(_run_json(outcome, args.out) + "\n")
     if outcome.status == "interrupted":
         log.warning("interrupted after %d articles; run the same command again to resume", done)
         return EXIT_INTERRUPTED
@@ -135,10 +174,42 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return outcome.exit_code
 
 
+def _run_json(outcome, out: Path) -> str:
+    import json
+
+    articles = [
+        {"id": article_id, "state": state,
+         "files": sorted(str(p) for p in (out / "articles").glob(f"{article_id}.*") if p.suffix in (".json", ".md", ".html"))}
+        for state, ids in (("written", outcome.written), ("reused", outcome.reused))
+        for article_id in ids
+    ]
+    return json.dumps({
+        "status": outcome.status,
+        "exit_code": outcome.exit_code,
+        "out": str(out),
+        "manifest": str(out / "manifest.json"),
+        "index": str(out / "index.html"),
+        "counts": {"written": len(outcome.written), "reused": len(outcome.reused), "failed": len(outcome.failed),
+                   "skipped": len(outcome.skipped), "duplicates": len(outcome.duplicates),
+                   "warnings": len(outcome.warnings)},
+        "articles": articles,
+        "failures": outcome.failed,
+        "skipped": outcome.skipped,
+        "duplicates": outcome.duplicates,
+        "warnings": outcome.warnings,
+    }, ensure_ascii=False, indent=2)
+
+
 def _cmd_config(args: argparse.Namespace) -> int:
     from tarjama import config
 
-    sys.stdout.write(config.to_toml(_load_config(args)))
+    if args.action == "presets":
+        width = max(len(name) for name in config.preset_names())
+        for name in config.preset_names():
+            sys.stdout.write(f"{name:<{width}}  {config.preset_description(name)}\n")
+        return EXIT_OK
+    cfg, origin_of = config.load_with_origins(args.config, _overrides(args), presets=args.presets)
+    sys.stdout.write(config.to_toml(cfg, origin_of if args.origin else None))
     return EXIT_OK
 
 
@@ -195,7 +266,9 @@ def _cmd_models(args: argparse.Namespace) -> int:
     from tarjama import models_cmd
 
     cfg = _load_config(args)
-    return {"pull": models_cmd.pull, "check": models_cmd.check, "convert": models_cmd.convert}[args.action](cfg)
+    if args.action == "check":
+        return models_cmd.check(cfg, as_json=getattr(args, "as_json", False))
+    return {"pull": models_cmd.pull, "convert": models_cmd.convert}[args.action](cfg)
 
 
 def _cmd_facts(args: argparse.Namespace) -> int:

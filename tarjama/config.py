@@ -10,21 +10,54 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import re
 import tomllib
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "config" / "default.toml"
+
+
+def defaults() -> Traversable:
+    """The folder of default.toml and presets/: inside the installed package (tarjama.defaults,
+    which pyproject.toml maps onto config/), or config/ of a checkout run without installing."""
+    try:
+        return resources.files("tarjama.defaults")
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "config"
+
+
+def preset_names() -> list[str]:
+    return sorted(p.name[: -len(".toml")] for p in (defaults() / "presets").iterdir() if p.name.endswith(".toml"))
+
+
+def preset_description(name: str) -> str:
+    """A preset's opening comment, to its first full stop or semicolon: what it is for."""
+    words = []
+    for line in _preset(name).read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#") or not line.strip("# "):
+            break
+        words.append(line.strip("# "))
+    text = " ".join(words)
+    end = min((i for i in (text.find(". "), text.find("; ")) if i >= 0), default=len(text))
+    return text[:end].rstrip(".")
+
+
+def _preset(name: str) -> Traversable:
+    if name not in preset_names():
+        raise ConfigError(f"--preset {name!r}: no such preset; choose one of: {', '.join(preset_names())} "
+                          "(or give a file with -c)")
+    return defaults() / "presets" / f"{name}.toml"
 
 GENERATION_TABLES = ("translate.generation", "summarise.generation")
 # The ctranslate2 engine's compute types (kept here so checking a config imports nothing).
 QUANTIZATIONS = ("int8", "int8_float32", "int8_float16", "int8_bfloat16", "float16", "bfloat16", "float32")
 
 # Keys whose values come from a closed set. Engine names are the registries' keys.
+DEVICES = ("auto", "cpu", "cuda", "mps")  # and cuda:N, one GPU of several
+DEVICE_KEYS = ("translate.device", "summarise.device", "facts.device")
 CHOICES: dict[str, tuple[str, ...]] = {
-    "translate.device": ("auto", "cpu", "cuda", "mps"),
-    "summarise.device": ("auto", "cpu", "cuda", "mps"),
-    "facts.device": ("auto", "cpu", "cuda", "mps"),
     "translate.dtype": ("float32", "float16", "bfloat16"),
     "summarise.dtype": ("float32", "float16", "bfloat16"),
     "translate.quantization": QUANTIZATIONS,
@@ -63,16 +96,18 @@ def _engine_choices() -> dict[str, tuple[str, ...]]:
     }
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_toml(path: Path | Traversable, label: str | None = None) -> dict[str, Any]:
+    """`label` names the layer in errors (a preset by its name, not its installed path)."""
+    label = label or str(path)
     try:
-        with open(path, "rb") as fh:
+        with path.open("rb") as fh:
             return tomllib.load(fh)
     except FileNotFoundError:
-        raise ConfigError(f"{path}: no such config file") from None
+        raise ConfigError(f"{label}: no such config file") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        raise ConfigError(f"{label}: not valid TOML: {exc}") from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+        raise ConfigError(f"{label}: cannot read: {exc.strerror}") from None
 
 
 def _parse_value(text: str) -> Any:
@@ -155,6 +190,11 @@ def _set_path(tree: dict[str, Any], dotted: str, value: Any) -> dict[str, Any]:
 
 
 def _check_values(cfg: dict[str, Any], origin_of: dict[str, str]) -> None:
+    for key in DEVICE_KEYS:
+        value = _get(cfg, key)
+        if value not in DEVICES and not re.fullmatch(r"cuda:\d+", value):
+            raise ConfigError(f"{origin_of.get(key, 'config')}: {key} = {value!r} is not one of: "
+                              f"{', '.join(DEVICES)}, cuda:N (a GPU by number, such as cuda:1)")
     choices = {**CHOICES, **_engine_choices()}
     for key, allowed in choices.items():
         value = _get(cfg, key)
@@ -289,12 +329,25 @@ def _get(cfg: dict[str, Any], dotted: str) -> Any:
     return node
 
 
-def load(files: list[str | Path] = (), overrides: list[str] = (), *, check: bool = True) -> dict[str, Any]:
-    """Resolve the configuration. Raises ConfigError naming the file (or --set) and key."""
-    schema = _read_toml(DEFAULT_PATH)
+DEFAULT_ORIGIN = "default"
+
+
+def load(files: list[str | Path] = (), overrides: list[str] = (), *, presets: list[str] = (),
+         check: bool = True) -> dict[str, Any]:
+    """Resolve the configuration: the defaults, each preset, each -c file, each --set.
+    Raises ConfigError naming the file (or --set) and key."""
+    return load_with_origins(files, overrides, presets=presets, check=check)[0]
+
+
+def load_with_origins(files: list[str | Path] = (), overrides: list[str] = (), *, presets: list[str] = (),
+                      check: bool = True) -> tuple[dict[str, Any], dict[str, str]]:
+    """The configuration, and for each key set by a layer, which layer set it last."""
+    schema = _read_toml(defaults() / "default.toml", "default.toml")
     cfg = copy.deepcopy(schema)
     origin_of: dict[str, str] = {}
-    layers: list[tuple[str, dict[str, Any]]] = [(str(p), _read_toml(Path(p))) for p in files]
+    layers: list[tuple[str, dict[str, Any]]] = [(f"preset {name}", _read_toml(_preset(name), f"preset {name}"))
+                                                for name in presets]
+    layers += [(str(p), _read_toml(Path(p))) for p in files]
     for item in overrides:
         key, sep, raw = item.partition("=")
         key = key.strip()
@@ -307,7 +360,7 @@ def load(files: list[str | Path] = (), overrides: list[str] = (), *, check: bool
             origin_of[key] = origin
     if check:
         _check_values(cfg, origin_of)
-    return cfg
+    return cfg, origin_of
 
 
 def _flat_keys(layer: dict[str, Any], prefix: str = "") -> list[str]:
@@ -322,8 +375,9 @@ def _flat_keys(layer: dict[str, Any], prefix: str = "") -> list[str]:
     return keys
 
 
-def to_toml(cfg: dict[str, Any]) -> str:
-    """Render a resolved config as TOML (the subset this schema uses)."""
+def to_toml(cfg: dict[str, Any], origin_of: dict[str, str] | None = None) -> str:
+    """Render a resolved config as TOML (the subset this schema uses). With `origin_of`,
+    each key ends with a comment naming the layer that set it."""
     lines: list[str] = []
 
     def scalar(value: Any) -> str:
@@ -340,7 +394,11 @@ def to_toml(cfg: dict[str, Any]) -> str:
         if name:
             lines.append(f"[{name}]")
         for key, value in plain.items():
-            lines.append(f"{key} = {scalar(value)}")
+            line = f"{key} = {scalar(value)}"
+            if origin_of is not None:
+                dotted = f"{name}.{key}" if name else key
+                line += f"  # {origin_of.get(dotted, DEFAULT_ORIGIN)}"
+            lines.append(line)
         if name or plain:
             lines.append("")
         for key, value in node.items():

@@ -4,6 +4,7 @@ and say whether each one loads without network."""
 from __future__ import annotations
 
 import logging
+import json
 import os
 from typing import Any
 
@@ -47,18 +48,27 @@ def pull(cfg: dict[str, Any]) -> int:
     return status
 
 
-def check(cfg: dict[str, Any]) -> int:
+def check(cfg: dict[str, Any], *, as_json: bool = False) -> int:
+    """Whether each configured model loads with no network. With `as_json`, one JSON object
+    on stdout: {"ok", "models": [{"key", "model", "ok", "class", "revision", "error"}]}."""
     os.environ["HF_HUB_OFFLINE"] = "1"
-    status = 0
+    results = []
     for key, model, revision, task in _roles(cfg):
         try:
             loaded = load_model(model, revision, key=key, device="cpu", dtype="float32", task=task)
         except ModelLoadError as exc:
-            print(f"{key}: NOT usable offline: {exc}")
-            status = 2
+            results.append({"key": key, "model": model, "ok": False, "error": str(exc)})
+            if not as_json:
+                print(f"{key}: NOT usable offline: {exc}")
             continue
-        print(f"{key} = {model}: loads offline ({type(loaded.model).__name__}, revision {loaded.revision})")
-    return status
+        results.append({"key": key, "model": model, "ok": True, "class": type(loaded.model).__name__,
+                        "revision": loaded.revision})
+        if not as_json:
+            print(f"{key} = {model}: loads offline ({type(loaded.model).__name__}, revision {loaded.revision})")
+    ok = all(r["ok"] for r in results)
+    if as_json:
+        print(json.dumps({"ok": ok, "models": results}, ensure_ascii=False, indent=2))
+    return 0 if ok else 2
 
 
 def convert(cfg: dict[str, Any]) -> int:
@@ -87,5 +97,5 @@ def convert(cfg: dict[str, Any]) -> int:
         converted += 1
         print(f"{key} = {section['model']} ({section['quantization']}): {path}")
     if not converted and status == 0:
-        print("no stage uses engine = \"ctranslate2\"; try -c config/presets/fast-cpu.toml")
+        print("no stage uses engine = \"ctranslate2\"; try --preset fast-cpu")
     return status

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import signal
-import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -27,8 +26,9 @@ from tarjama.lock import FolderLock
 from tarjama.memory import release_free_memory
 from tarjama.output_folder import check_output
 from tarjama.outputs import now_iso, write_article, write_index, write_manifest
+from tarjama.progress import JobProgress
 from tarjama.record import build_record
-from translate import ModelLoadError, normalise, split_sentences
+from translate import normalise, split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -87,13 +87,14 @@ def _on_term(signum: int, frame: object) -> None:
 
 
 class Runner:
-    def __init__(self, cfg: dict[str, Any], out: Path, *, engines: Engines | None = None, fresh: bool = False):
+    def __init__(self, cfg: dict[str, Any], out: Path, *, engines: Engines | None = None, fresh: bool = False,
+                 progress: bool = True):
         self.cfg = cfg
         self.out = Path(out)
         self.engines = engines or Engines(cfg)
         self.fresh = fresh
         self.config_sig = config_signature(cfg, OUTPUT_SECTIONS)
-        self._progress = None
+        self._progress = JobProgress(progress)
 
     # -- the whole job ----------------------------------------------------------------------
 
@@ -123,17 +124,13 @@ class Runner:
                 raise
             finally:
                 signal.signal(signal.SIGTERM, previous_term)
-                if self._progress is not None:
-                    self._progress.close()
+                self._progress.close()
                 outcome.timings["total"] = time.perf_counter() - start
                 self._finish(inputs, ledger, outcome, started)
                 ledger.close()
         return outcome
 
     def _run(self, inputs: Sequence[str], ledger: Ledger, outcome: Outcome) -> None:
-        from tqdm import tqdm
-
-        self._progress = tqdm(total=0, unit="sent", desc="translating", disable=None, file=sys.stderr)
         cache = self._open_cache()
         taken: dict[str, str] = {}  # article id -> input key, this run
         seen_content: dict[str, str] = {}  # content sha -> article id, this run
@@ -149,6 +146,7 @@ class Runner:
                 plan = self._plan(item, ledger, taken, seen_content, outcome)
                 if plan is not None:
                     planned.append(plan)
+            self._progress.found(len(planned))
             if planned:
                 self._process(planned, ledger, cache, outcome)
             ingest_start = time.perf_counter()
@@ -249,11 +247,11 @@ class Runner:
         outcome.cache_hits += len(found)
         misses = [t for t in unique if t not in found]
         if misses:
-            self._progress.total += len(misses)
-            self._progress.refresh()
+            self._progress.stage("translating", f"{len(misses)} sentences of {len(planned)} articles")
+            self._progress.sentences(len(misses))
             translator = self.engines.translator  # loaded on first use; load time is kept apart
             start = time.perf_counter()
-            results = translator.translate(misses, progress=self._progress.update)
+            results = translator.translate(misses, progress=self._progress.translated)
             outcome.timings["translate"] += time.perf_counter() - start
             outcome.translated += len(misses)
             found.update(zip(misses, results))
@@ -283,10 +281,12 @@ class Runner:
                 errors.append(f"title: {title.error}")
             if errors:
                 self._article_failed(plan, ledger, outcome, "translation failed: " + errors[0])
+                self._progress.advance()
                 continue
             ready.append((plan, segments, title.text if title else ""))
         if not ready:
             return
+        self._progress.stage("summarising", f"{len(ready)} articles")
         summariser = self.engines.summariser
         start = time.perf_counter()
         # A multilingual summariser may read the Arabic itself (summarise.input = "source").
@@ -303,9 +303,11 @@ class Runner:
             models["entities"] = {lang: f"{t.describe()['model']}@{t.describe()['revision']}"
                                   for lang, t in self.engines.taggers.items()}
         per_article = (time.perf_counter() - window_start) / len(planned)
+        self._progress.stage("writing", f"{len(ready)} articles")
         for (plan, segments, title_en), summary, (ar_entities, en_entities) in zip(ready, summaries, entities):
             if summary.error:
                 self._article_failed(plan, ledger, outcome, "summarisation failed: " + summary.error)
+                self._progress.advance()
                 continue
             start = time.perf_counter()
             summary_lang = "ar" if arabic_share(summary.text) >= 0.5 else "en"
@@ -331,6 +333,7 @@ class Runner:
             )
             outcome.timings["write"] += time.perf_counter() - start
             outcome.written.append(plan.article_id)
+            self._progress.advance()
         ledger.set_meta(f"models:{self.config_sig}", self.engines.loaded())
 
     def _entities(self, articles: list[list[dict]], outcome: Outcome) -> list[tuple]:
@@ -339,6 +342,7 @@ class Runner:
         taggers = self.engines.taggers
         if taggers is None:
             return [(None, None)] * len(articles)
+        self._progress.stage("entities", f"{sum(len(a) for a in articles)} sentences")
         start = time.perf_counter()
         tagged = {
             lang: taggers[lang].tag([s[lang] for segments in articles for s in segments])

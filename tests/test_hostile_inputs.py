@@ -4,7 +4,6 @@ a word. Every fixture is written here."""
 import json
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest

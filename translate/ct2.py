@@ -68,21 +68,27 @@ def options(generation: dict[str, Any], defaults: Any, key: str) -> dict[str, An
     return out
 
 
-def device_and_compute(device: str, quantization: str, key: str) -> str:
+def device_and_compute(device: str, quantization: str, key: str) -> tuple[str, int]:
+    """CTranslate2's (device, device_index) for a configured device such as "cuda:1"."""
     import ctranslate2
 
-    if device == "mps":
+    from translate.loading import split_device
+
+    kind, index = split_device(device)
+    if kind == "mps":
         raise ModelLoadError(f"{key}: the ctranslate2 engine cannot use Apple MPS; set device = \"cpu\" or \"auto\"")
-    has_cuda = ctranslate2.get_cuda_device_count() > 0
-    if device == "auto":
-        device = "cuda" if has_cuda else "cpu"
-    if device == "cuda" and not has_cuda:
-        raise ModelLoadError(f"{key}: device = \"cuda\" but CTranslate2 sees no CUDA GPU; set device = \"auto\" or \"cpu\"")
-    if device == "cpu" and quantization in GPU_ONLY:
+    gpus = ctranslate2.get_cuda_device_count()
+    if kind == "auto":
+        kind = "cuda" if gpus else "cpu"
+    if kind == "cuda" and not gpus:
+        raise ModelLoadError(f"{key}: device = \"{device}\" but CTranslate2 sees no CUDA GPU; set device = \"auto\" or \"cpu\"")
+    if kind == "cuda" and index is not None and index >= gpus:
+        raise ModelLoadError(f"{key}: device = \"{device}\" but CTranslate2 sees {gpus} GPU(s), cuda:0 to cuda:{gpus - 1}")
+    if kind == "cpu" and quantization in GPU_ONLY:
         raise ModelLoadError(
             f"{key}: quantization = \"{quantization}\" needs a GPU; on the CPU use \"int8\", \"int8_float32\" or \"float32\""
         )
-    return device
+    return kind, index or 0
 
 
 def converted(source: Source, revision: str, resolved_revision: str, quantization: str, folder: Path, key: str) -> Path:
@@ -179,7 +185,7 @@ def open_model(*, model: str, revision: str, device: str, quantization: str, con
     from translate.loading import resolve_revision, resolve_source
 
     source = resolve_source(model, revision, key)
-    device = device_and_compute(device, quantization, key)
+    device, device_index = device_and_compute(device, quantization, key)
     resolved = resolve_revision(model, revision)
     path = converted(source, revision, resolved, quantization, convert_dir or default_convert_dir(), key)
     # From the snapshot beside the converted weights, without transformers (and torch);
@@ -191,8 +197,8 @@ def open_model(*, model: str, revision: str, device: str, quantization: str, con
     else:
         tokenizer, config, defaults = snapshot
     inter, intra = split_threads(threads, device) if parallel else (1, threads)
-    translator = ctranslate2.Translator(str(path), device=device, compute_type=quantization,
-                                        inter_threads=inter, intra_threads=intra)
+    translator = ctranslate2.Translator(str(path), device=device, device_index=device_index,
+                                        compute_type=quantization, inter_threads=inter, intra_threads=intra)
     window = min(getattr(config, "max_position_embeddings", None) or 512,
                  getattr(tokenizer, "model_max_length", None) or 10**9)
     return Ct2Model(tokenizer, config, "local" if source.local else resolved, translator, inter,

@@ -57,6 +57,12 @@ def quiet_transformers() -> None:
     warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
 
 
+def split_device(name: str) -> tuple[str, int | None]:
+    """"cuda:1" -> ("cuda", 1); "cpu" -> ("cpu", None)."""
+    kind, _, index = name.partition(":")
+    return kind, int(index) if index else None
+
+
 def resolve_device(name: str) -> str:
     import torch
 
@@ -66,8 +72,14 @@ def resolve_device(name: str) -> str:
         if getattr(torch.backends, "mps", None) and torch.backends.mps.is_available():
             return "mps"
         return "cpu"
-    if name == "cuda" and not torch.cuda.is_available():
-        raise ModelLoadError("device = \"cuda\" but torch sees no CUDA GPU; set device = \"auto\" or \"cpu\"")
+    kind, index = split_device(name)
+    if kind == "cuda":
+        count = torch.cuda.device_count() if torch.cuda.is_available() else 0
+        if count == 0:
+            raise ModelLoadError(f"device = \"{name}\" but torch sees no CUDA GPU; set device = \"auto\" or \"cpu\"")
+        if index is not None and index >= count:
+            raise ModelLoadError(f"device = \"{name}\" but torch sees {count} GPU(s), cuda:0 to cuda:{count - 1}; "
+                                 "choose one of those")
     return name
 
 
@@ -89,10 +101,18 @@ def hub_reachable(timeout: float = 3.0) -> bool:
         return False
 
 
+def hub_cache() -> str:
+    """The Hugging Face cache folder this process reads (HF_HUB_CACHE, else HF_HOME/hub, else
+    ~/.cache/huggingface/hub), as huggingface_hub itself resolves it."""
+    from huggingface_hub import constants
+
+    return constants.HF_HUB_CACHE
+
+
 def _fix(key: str) -> str:
     return (
-        f"run `tarjama models pull` on a machine with network (then copy the Hugging Face "
-        f"cache, ~/.cache/huggingface), or set {key} to a local model folder"
+        f"run `tarjama models pull` on a machine with network (then copy its Hugging Face "
+        f"cache into {hub_cache()}, the one in use here), or set {key} to a local model folder"
     )
 
 

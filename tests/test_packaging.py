@@ -1,0 +1,71 @@
+"""What users install: the declared dependencies match what the code imports, every package
+of the tree is in the wheel's list, and the config ships inside the package."""
+
+import ast
+import sys
+import tomllib
+from importlib import metadata
+
+from tests.conftest import ROOT
+
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+OURS = {"tarjama", "translate", "summarise", "config", "tests"}
+# Declared though never imported by name: each is needed by a library at run time.
+INDIRECT = {
+    "protobuf": "transformers reads sentencepiece models into fast tokenizers through it",
+    "lxml_html_clean": "trafilatura imports lxml.html.clean, a separate distribution since lxml 5.2",
+}
+
+
+def _name(requirement: str) -> str:
+    for stop in "<>=!~[; ":
+        requirement = requirement.split(stop)[0]
+    return requirement.lower().replace("-", "_")
+
+
+def _imports() -> set[str]:
+    found = set()
+    for package in ("tarjama", "translate", "summarise"):
+        for path in (ROOT / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Import):
+                    found |= {alias.name.split(".")[0] for alias in node.names}
+                elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                    found.add(node.module.split(".")[0])
+    return {m for m in found if m not in sys.stdlib_module_names and m not in OURS}
+
+
+def _distributions(modules: set[str]) -> set[str]:
+    owners = metadata.packages_distributions()
+    missing = sorted(m for m in modules if m not in owners)
+    assert not missing, f"imported but not installed: {missing}"
+    return {_name(owners[m][0]) for m in modules}
+
+
+def test_declared_dependencies_match_the_imports():
+    project = PYPROJECT["project"]
+    core = {_name(r) for r in project["dependencies"]}
+    extras = {_name(r) for reqs in project["optional-dependencies"].values() for r in reqs}
+    imported = _distributions(_imports())
+    assert imported - core - extras == set(), "imported but not declared"
+    assert core - imported - set(INDIRECT) == set(), "declared but never imported (say why in INDIRECT, or drop it)"
+
+
+def test_every_package_of_the_tree_is_in_the_wheel():
+    listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
+    tree = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for package in ("tarjama", "translate", "summarise")
+        for init in (ROOT / package).rglob("__init__.py")
+    }
+    assert listed == tree | {"tarjama.defaults"}
+    assert PYPROJECT["tool"]["setuptools"]["package-dir"] == {"tarjama.defaults": "config"}
+
+
+def test_config_is_read_from_the_package():
+    from tarjama import config
+
+    folder = config.defaults()
+    assert (folder / "default.toml").is_file()
+    assert config.preset_names() == sorted(p.stem for p in (ROOT / "config" / "presets").glob("*.toml"))
+    assert config.load(presets=["fast-cpu"])["translate"]["engine"] == "ctranslate2"
