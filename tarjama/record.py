@@ -1,10 +1,22 @@
-"""The canonical article record (articles/<id>.json). Pure: parts in, dict out."""
+"""The canonical article record (articles/<id>.json). Pure: parts in, dict out.
+
+Its shape is tarjama/schemas/article.schema.json; a change to it that a reader would notice
+raises SCHEMA_VERSION and the schema with it."""
 
 from __future__ import annotations
 
+import json
+from importlib import resources
 from typing import Any, Sequence
 
 from tarjama.ingest import Article
+
+SCHEMA_VERSION = 1
+
+
+def article_schema() -> dict[str, Any]:
+    """The JSON Schema of the article record, as shipped inside the package."""
+    return json.loads(resources.files("tarjama").joinpath("schemas/article.schema.json").read_text(encoding="utf-8"))
 
 
 def build_record(
@@ -18,6 +30,7 @@ def build_record(
     flags: list[dict],
 ) -> dict[str, Any]:
     return {
+        "schema_version": SCHEMA_VERSION,
         "id": article_id,
         "source": {
             "path": article.path,

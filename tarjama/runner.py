@@ -32,6 +32,9 @@ from translate import normalise, split_sentences
 
 log = logging.getLogger(__name__)
 
+# Raised when a change to the manifest's shape would surprise a reader of older ones.
+MANIFEST_SCHEMA_VERSION = 1
+
 # Sections whose settings change what an article's files hold.
 OUTPUT_SECTIONS = ("translate", "summarise", "facts", "output")
 
@@ -374,6 +377,7 @@ class Runner:
             "summarise": static_signature(self.cfg["summarise"]),
         }
         manifest = {
+            "schema_version": MANIFEST_SCHEMA_VERSION,
             "tool": {"name": "tarjama", "version": __version__},
             "status": outcome.status,
             "started": started,

@@ -6,6 +6,8 @@ import sys
 import tomllib
 from importlib import metadata
 
+import pytest
+
 from tests.conftest import ROOT
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -69,3 +71,32 @@ def test_config_is_read_from_the_package():
     assert (folder / "default.toml").is_file()
     assert config.preset_names() == sorted(p.stem for p in (ROOT / "config" / "presets").glob("*.toml"))
     assert config.load(presets=["fast-cpu"])["translate"]["engine"] == "ctranslate2"
+
+
+def test_article_records_match_the_shipped_schema(tiny_models, tmp_path):
+    import copy
+
+    import jsonschema
+
+    from tarjama.engines import Engines
+    from tarjama.record import SCHEMA_VERSION, article_schema
+    from tarjama.runner import MANIFEST_SCHEMA_VERSION, Runner
+    from tests.conftest import SEED, load_json, tiny_config
+
+    schema = article_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    cfg = tiny_config(tiny_models)
+    out = tmp_path / "out"
+    assert Runner(cfg, out, engines=Engines(cfg)).run([str(SEED)]).exit_code == 0
+    record = load_json(out / "articles" / f"{SEED.stem}.json")
+    assert record["schema_version"] == SCHEMA_VERSION
+    jsonschema.validate(record, schema)
+    assert load_json(out / "manifest.json")["schema_version"] == MANIFEST_SCHEMA_VERSION
+    # The schema is a check that can fail: each of these breaks it.
+    for damage in (lambda r: r.pop("segments"), lambda r: r["segments"][0].update(score="high"),
+                   lambda r: r.update(published="27/09/2022"), lambda r: r.update(schema_version=2),
+                   lambda r: r["facts"]["source"]["numbers"].append({"text": "x"})):
+        broken = copy.deepcopy(record)
+        damage(broken)
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(broken, schema)
