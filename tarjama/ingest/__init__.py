@@ -11,6 +11,7 @@ from typing import Iterator, Sequence
 from tarjama.ingest.decode import DecodeError, arabic_share, decode
 from tarjama.ingest.discover import InputError, NoFiles, Unreachable, check_inputs, discover
 from tarjama.ingest.formats import Raw, RecordError, read
+from tarjama.ingest.language import not_arabic
 from tarjama.ingest.metadata import looks_like_fragment, normalise_date, read_dateline
 from tarjama.ingest.records import Article, IngestFailure
 from tarjama.ingest.text_page import parse_text_page
@@ -105,6 +106,12 @@ def _article(raw: Raw, path: str, sha: str) -> Article | IngestFailure:
     if share < MIN_ARABIC_SHARE:
         return IngestFailure(
             raw.key, path, f"little or no Arabic ({share:.0%} of letters), not sent to the Arabic model", "skipped"
+        )
+    other = not_arabic(" ".join((parts.title, *parts.paragraphs)))
+    if other is not None:
+        return IngestFailure(
+            raw.key, path, f"{other.name}, not Arabic (identified as {other.code!r}, score {other.score}); "
+                           "not sent to the Arabic model", "skipped"
         )
     published = normalise_date(raw.published)
     dateline_date, agency = read_dateline(parts.paragraphs[0])
