@@ -83,8 +83,11 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("--allow-host", action="append", default=[], metavar="NAME", dest="allow_hosts",
                         help="another host name browsers use to reach this server (repeatable); loopback "
                              "names and the bound address are always allowed")
-    review.add_argument("--reviewer", help="name recorded with edits and decisions (default: review.reviewer, "
-                                           "$TARJAMA_REVIEWER, the login name)")
+    review.add_argument("--reviewer", help="name recorded with edits and decisions from browsers that have not given "
+                                           "their own (default: review.reviewer, $TARJAMA_REVIEWER, the login name; "
+                                           "beyond loopback, each browser is asked)")
+    review.add_argument("--token", help="access token required of every browser (default when bound beyond "
+                                        "loopback: a random one, printed in the link to open)")
     _config_args(review)
 
     export = sub.add_parser("export", help="write the reviewed digests")
@@ -221,20 +224,32 @@ def _reviewer(args: argparse.Namespace, cfg: dict) -> str:
 
 
 def _cmd_review(args: argparse.Namespace) -> int:
+    import secrets
+
+    from waitress import serve
+
     from tarjama.review.app import create_app
     from tarjama.review.guard import host_names
+    from tarjama.review.team import is_loopback
 
     cfg = _load_config(args)
+    # On loopback the person who started the server is the reviewer; on a network each
+    # browser says who it is, and must hold the token.
+    local = is_loopback(args.host)
+    token = args.token or (None if local else secrets.token_urlsafe(18))
+    default = _reviewer(args, cfg) if local or args.reviewer else None
     try:
-        app = create_app(args.out, _reviewer(args, cfg), cfg["output"]["low_score"],
-                         hosts=host_names(args.host, args.allow_hosts), port=args.port)
+        app = create_app(args.out, default, cfg["output"]["low_score"],
+                         hosts=host_names(args.host, args.allow_hosts), port=args.port, token=token)
     except FileNotFoundError as exc:
         raise UsageError(str(exc)) from None
     host = f"[{args.host}]" if ":" in args.host else args.host
-    print(f"tarjama: reviewing {args.out} at http://{host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
-    if args.host not in ("127.0.0.1", "localhost", "::1"):
-        log.warning("bound to %s: anyone who can reach this address can edit reviews", args.host)
-    app.run(host=args.host, port=args.port, threaded=True, use_reloader=False)
+    link = f"http://{host}:{args.port}/" + (f"?token={token}" if token else "")
+    print(f"tarjama: reviewing {args.out} at {link} (Ctrl-C to stop)", file=sys.stderr, flush=True)
+    if not local:
+        log.warning("bound to %s: anyone with the link above can edit reviews; each browser is asked for its "
+                    "reviewer's name", args.host)
+    serve(app, host=args.host, port=args.port, threads=8, ident="tarjama-review")
     return EXIT_OK
 
 

@@ -19,7 +19,7 @@ from summarise.facts.article import article_facts
 from tarjama import __version__, atomic
 from tarjama.cache import TranslationCache, cache_key, default_dir
 from tarjama.config import signature as config_signature
-from tarjama.engines import Engines, static_signature
+from tarjama.engines import Engines, model_revisions, static_signature
 from tarjama.ingest import Article, IngestFailure, arabic_share, check_inputs, read_inputs
 from tarjama.ledger import Ledger
 from tarjama.lock import FolderLock
@@ -96,7 +96,7 @@ class Runner:
         self.out = Path(out)
         self.engines = engines or Engines(cfg)
         self.fresh = fresh
-        self.config_sig = config_signature(cfg, OUTPUT_SECTIONS)
+        self.config_sig = config_signature({**cfg, "models": model_revisions(cfg)}, (*OUTPUT_SECTIONS, "models"))
         self._progress = JobProgress(progress)
 
     # -- the whole job ----------------------------------------------------------------------

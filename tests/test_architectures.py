@@ -13,6 +13,8 @@ from tests.conftest import ROOT, SEED, load_json, run_cli, set_args, tiny_overri
 from translate import ModelLoadError
 from translate.registry import get_engine as translator_engine
 
+pytestmark = pytest.mark.slow  # a tiny model of every architecture, and child processes
+
 LANGS = {"marian": ("", ""), "nllb": ("arb_Arab", "eng_Latn"), "m2m100": ("ar", "en"), "mbart50": ("ar_AR", "en_XX")}
 GEN = {"num_beams": 2, "max_new_tokens": 5, "min_new_tokens": 5}
 
@@ -134,7 +136,7 @@ def _shape(record):
 def test_fast_cpu_preset_cli_writes_the_same_structure_as_the_default_engine(tiny_models, tmp_path):
     common = set_args(tiny_models, **{"job.cache_dir": str(tmp_path / "cache")})
     default = run_cli("run", str(SEED), "-o", str(tmp_path / "default"), *common)
-    fast = run_cli("run", str(SEED), "-o", str(tmp_path / "fast"), "-c", "config/presets/fast-cpu.toml", *common)
+    fast = run_cli("run", str(SEED), "-o", str(tmp_path / "fast"), "--preset", "fast-cpu", *common)
     assert default.returncode == 0 and fast.returncode == 0, fast.stderr
     a = load_json(tmp_path / "default" / "articles" / f"{SEED.stem}.json")
     b = load_json(tmp_path / "fast" / "articles" / f"{SEED.stem}.json")
@@ -146,7 +148,7 @@ def test_fast_cpu_preset_cli_writes_the_same_structure_as_the_default_engine(tin
 
 
 def test_models_convert_ahead_of_time(tiny_models, tmp_path):
-    result = run_cli("models", "convert", "-c", "config/presets/fast-cpu.toml",
+    result = run_cli("models", "convert", "--preset", "fast-cpu",
                      *set_args(tiny_models, **{"job.cache_dir": str(tmp_path / "c")}))
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.count("(int8): ") == 2

@@ -1,5 +1,6 @@
 """The whole command, in a child process, on the seed page and on awkward folders."""
 
+import re
 import shutil
 import tomllib
 
@@ -8,6 +9,8 @@ import pytest
 from tarjama.ingest.text_page import parse_text_page
 from tests.conftest import SEED, SEEDS, load_json, run_cli, set_args
 from translate import split_sentences
+
+pytestmark = pytest.mark.slow  # the whole command in child processes
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +55,7 @@ def test_seed_article_json_aligns_each_sentence(seed_run):
         for lang, field in (("source", "ar"), ("translation", "en")):
             for entity in record["facts"][lang][kind]:
                 assert entity["text"] in record["segments"][entity["sentence"]][field]
-    assert record["models"]["entities"]["ar"].endswith("@local")
+    assert re.search(r"@local:[0-9a-f]{16}$", record["models"]["entities"]["ar"])
     for flag in record["flags"]:
         assert flag["segment"] is None or record["segments"][flag["segment"]]["ar"].find(flag["source"]["text"]) >= 0
     assert record["models"]["translate"].startswith("transformers:")
@@ -74,7 +77,7 @@ def test_manifest_counts_models_and_config(seed_run):
     assert manifest["counts"]["written"] == 1 and manifest["counts"]["failed"] == 0
     assert manifest["counts"]["sentences"] == manifest["counts"]["translated"] > 0
     assert manifest["articles"] == [SEED.stem]
-    assert manifest["models"]["translate"]["revision"] == "local"
+    assert re.fullmatch(r"local:[0-9a-f]{16}", manifest["models"]["translate"]["revision"])
     assert manifest["models"]["summarise"]["generation"]["max_new_tokens"] == 12
     assert manifest["config"]["translate"]["generation"]["num_beams"] == 2
     assert set(manifest["timings"]) >= {"total", "translate", "summarise", "load"}

@@ -9,6 +9,8 @@ import pytest
 
 from tests.conftest import SEED, load_json, run_cli, set_args
 
+pytestmark = pytest.mark.slow  # the whole command in child processes
+
 
 def test_presets_are_listed_with_descriptions():
     result = run_cli("config", "presets")

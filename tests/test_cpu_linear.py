@@ -99,6 +99,7 @@ def test_config_checks_the_choice():
         config.load([], ["job.cpu_linear=mkl"])
 
 
+@pytest.mark.slow  # a child process
 def test_kernel_caches_are_bounded_before_torch_loads_and_a_users_choice_kept():
     """oneDNN keeps a compiled kernel per input shape; unbounded, a long job's memory grows."""
     import os

@@ -88,6 +88,7 @@ def test_models_without_a_twin_keep_transformers(arch_models, tmp_path):
     assert not (tmp_path / ct2_tokenizer.FOLDER).exists()
 
 
+@pytest.mark.slow  # a child process
 def test_a_converted_job_runs_without_torch_or_transformers(tiny_models, tmp_path):
     """First open converts and keeps the snapshot; a second process opens both engines,
     translates and summarises, and has imported neither torch nor transformers."""

@@ -144,6 +144,7 @@ def test_facts_carry_sentence_indices():
     assert [(d["iso"], d["sentence"]) for d in facts["translation"]["dates"]] == [("2022-09-21", 1)]
 
 
+@pytest.mark.slow  # a child process
 def test_facts_command_on_the_seed():
     result = run_cli("facts", str(SEED), "--lang", "ar")
     assert result.returncode == 0, result.stderr
@@ -154,6 +155,7 @@ def test_facts_command_on_the_seed():
     assert set(facts) == {"dates", "numbers", "people", "organisations", "places"}
 
 
+@pytest.mark.slow  # a child process
 def test_facts_command_reads_stdin_english():
     proc = subprocess.run([sys.executable, "-m", "tarjama", "facts", "-"], input="Prices rose 5% in 2021.",
                           capture_output=True, text=True, cwd=ROOT)

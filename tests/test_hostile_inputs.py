@@ -151,6 +151,7 @@ def test_unreadable_subfolder_is_reported(tmp_path, monkeypatch):
     assert _failures(items)["locked"] == "cannot read folder: Permission denied"
 
 
+@pytest.mark.slow  # a child process
 def test_folder_with_no_input_files_warns_and_exits_1(tmp_path):
     folder = tmp_path / "pictures"
     folder.mkdir()
@@ -175,6 +176,7 @@ def _one_line_error(result):
     return lines[0]
 
 
+@pytest.mark.slow  # a child process
 def test_output_path_that_is_a_file_is_one_line(tmp_path):
     target = tmp_path / "out.txt"
     target.write_text("not a folder", encoding="utf-8")
@@ -183,6 +185,7 @@ def test_output_path_that_is_a_file_is_one_line(tmp_path):
     assert target.read_text(encoding="utf-8") == "not a folder"
 
 
+@pytest.mark.slow  # a child process
 def test_output_folder_that_cannot_be_written_is_one_line(tmp_path):
     if os.geteuid() == 0:
         target = Path("/proc/tarjama-out")  # refused even to root
@@ -195,6 +198,7 @@ def test_output_folder_that_cannot_be_written_is_one_line(tmp_path):
     assert "cannot" in line and "choose another" in line
 
 
+@pytest.mark.slow  # a child process
 def test_missing_input_stops_before_any_work(tmp_path):
     out = tmp_path / "out"
     line = _one_line_error(run_cli("run", str(SEED), str(tmp_path / "nope.txt"), "-o", str(out)))
@@ -218,6 +222,7 @@ def test_manifest_never_stays_running(tiny_models, tmp_path, monkeypatch):
     assert load_json(out / "manifest.json")["status"] == "error"
 
 
+@pytest.mark.slow  # a child process
 def test_control_characters_in_names_cannot_forge_log_lines(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -233,6 +238,7 @@ def test_control_characters_in_names_cannot_forge_log_lines(tmp_path):
 # -- the whole job ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # a child process
 def test_hostile_folder_end_to_end(tiny_models, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -254,6 +260,7 @@ def test_hostile_folder_end_to_end(tiny_models, tmp_path):
     assert all(name in index for name in failed)
 
 
+@pytest.mark.slow  # a child process
 def test_facts_reads_through_the_input_readers(tmp_path):
     page = tmp_path / "page.html"
     page.write_text(

@@ -180,6 +180,7 @@ def test_globs_select_files_in_folders(tmp_path):
     assert [a.path.rsplit("/", 2)[-2:] for a in found] == [["keep", "a.txt"]]
 
 
+@pytest.mark.slow  # a child process
 def test_mixed_folder_end_to_end(tiny_models, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -3,6 +3,7 @@ a damaged cache, a poisoned sentence. Each rerun must finish the job exactly onc
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -15,6 +16,8 @@ import pytest
 from tarjama.engines import Engines
 from tarjama.runner import Runner
 from tests.conftest import ROOT, SEED, load_json, run_cli, set_args, tiny_config
+
+pytestmark = pytest.mark.slow  # child processes killed mid-job
 
 N_ARTICLES = 8
 
@@ -77,16 +80,25 @@ def reference(tiny_models, corpus, tmp_path):
     return _structure(out)
 
 
+def _done_in_ledger(out: Path) -> int:
+    with sqlite3.connect(out / ".tarjama" / "ledger.sqlite") as db:
+        return db.execute("SELECT COUNT(*) FROM inputs WHERE status = 'done'").fetchone()[0]
+
+
 @pytest.mark.parametrize("kill_after", [0, 2, 5])
 def test_sigkill_then_rerun_completes_exactly_once(tiny_models, corpus, reference, tmp_path, kill_after):
     out, cache = tmp_path / "out", tmp_path / "cache"
     proc = _start(_args(tiny_models, corpus, out), cache)
     if kill_after == 0:
-        _wait_for(lambda: (out / ".tarjama" / "ledger.sqlite").exists(), proc)
+        landed = _wait_for(lambda: (out / ".tarjama" / "ledger.sqlite").exists(), proc)
     else:
-        _wait_for(lambda: len(_articles(out)) >= kill_after, proc)
+        landed = _wait_for(lambda: len(_articles(out)) >= kill_after, proc)
+    assert landed and proc.poll() is None, "the job finished before the kill: it must land mid-job"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL  # died by the signal, not by finishing
+    done_before = _done_in_ledger(out)
+    assert len(_articles(out)) < N_ARTICLES and done_before < N_ARTICLES
     for path in _articles(out):
         json.loads(path.read_text(encoding="utf-8"))  # anything there is whole
     rerun = run_cli(*_args(tiny_models, corpus, out), env={"XDG_CACHE_HOME": str(cache)})
@@ -96,22 +108,31 @@ def test_sigkill_then_rerun_completes_exactly_once(tiny_models, corpus, referenc
     manifest = load_json(out / "manifest.json")
     assert manifest["counts"]["ledger"] == {"done": N_ARTICLES}
     assert manifest["counts"]["reused"] + manifest["counts"]["written"] == N_ARTICLES
+    # What was finished before the kill is reused, not redone.
+    assert manifest["counts"]["reused"] >= done_before
+    if kill_after:
+        assert done_before >= kill_after - 1  # the last file seen may still await its ledger row
 
 
-def test_sigint_stops_promptly_and_resumes(tiny_models, corpus, reference, tmp_path):
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_interrupt_stops_promptly_and_resumes(tiny_models, corpus, reference, tmp_path, sig):
     out, cache = tmp_path / "out", tmp_path / "cache"
     proc = _start(_args(tiny_models, corpus, out), cache)
-    _wait_for(lambda: len(_articles(out)) >= 1, proc)
-    proc.send_signal(signal.SIGINT)
+    assert _wait_for(lambda: len(_articles(out)) >= 1, proc) and proc.poll() is None
+    sent = time.monotonic()
+    proc.send_signal(sig)
     _, stderr = proc.communicate(timeout=30)
     assert proc.returncode == 130, stderr
+    assert time.monotonic() - sent < 30
     assert "run the same command again to resume" in stderr
     manifest = load_json(out / "manifest.json")
     assert manifest["status"] == "interrupted"
-    assert manifest["counts"]["ledger"].get("done", 0) == len(_articles(out))
+    done_before = manifest["counts"]["ledger"].get("done", 0)
+    assert done_before == len(_articles(out)) and done_before < N_ARTICLES
     rerun = run_cli(*_args(tiny_models, corpus, out), env={"XDG_CACHE_HOME": str(cache)})
     assert rerun.returncode == 0, rerun.stderr
     assert _structure(out) == reference
+    assert load_json(out / "manifest.json")["counts"]["reused"] >= done_before
 
 
 def test_second_run_on_a_busy_folder_exits_2(tiny_models, corpus, tmp_path):
@@ -201,3 +222,47 @@ def test_free_memory_is_given_back_where_glibc_allows():
 
     # On Linux with glibc (CI, the bench) it must work; elsewhere it says it could not.
     assert release_free_memory() is sys.platform.startswith("linux")
+
+
+def test_model_folder_replaced_in_place_redoes_articles_and_translations(tiny_models, tmp_path):
+    """Same path, new weights: the articles and cached translations of the old model must
+    not be reused. Copying the folder elsewhere keeps its fingerprint."""
+    from tarjama.engines import Engines
+    from tarjama.runner import Runner
+    from tarjama.tiny_models import build_marian
+    from tests.conftest import SEED, tiny_config
+    from translate.loading import fingerprint
+
+    marian = tmp_path / "marian"
+    shutil.copytree(tiny_models["marian"], marian)
+    assert fingerprint(marian) == fingerprint(tiny_models["marian"])
+    out = tmp_path / "out"
+
+    def run():
+        cfg = tiny_config({**tiny_models, "marian": marian}, **{"facts.entities": "false"})
+        return Runner(cfg, out, engines=Engines(cfg), progress=False).run([str(SEED)])
+
+    first = run()
+    assert len(first.written) == 1 and first.cache_hits == 0
+    again = run()
+    assert again.reused == first.written  # nothing changed: nothing redone
+    before = fingerprint(marian)
+    shutil.rmtree(marian)
+    build_marian(marian, seed=7)
+    assert fingerprint(marian) != before
+    replaced = run()
+    assert replaced.written == first.written and replaced.reused == []
+    assert replaced.cache_hits == 0 and replaced.translated == first.translated
+    record = json.loads((out / "articles" / f"{SEED.stem}.json").read_text(encoding="utf-8"))
+    assert f"@local:{fingerprint(marian)}|" in record["models"]["translate"]
+
+
+def test_cache_key_carries_tool_and_engine_library_versions(tiny_models):
+    from importlib import metadata
+
+    from tarjama import __version__
+    from tarjama.engines import static_signature
+    from tests.conftest import tiny_config
+
+    signature = json.loads(static_signature(tiny_config(tiny_models)["translate"]))
+    assert signature["versions"] == [f"tarjama {__version__}", f"transformers {metadata.version('transformers')}"]

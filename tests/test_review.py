@@ -170,6 +170,7 @@ def test_export_route_and_formats(out):
     assert client.get("/export?format=pdf").status_code == 400
 
 
+@pytest.mark.slow  # a child process
 def test_export_command(out, tmp_path):
     client = _client(out)
     token, version, _ = _form(client, "/article/other")
@@ -185,6 +186,7 @@ def test_export_command(out, tmp_path):
     assert bad.returncode == 2 and "choose one of" in bad.stderr
 
 
+@pytest.mark.slow  # a child process
 def test_review_command_refuses_a_folder_without_articles(tmp_path):
     result = run_cli("review", str(tmp_path))
     assert result.returncode == 2 and "run `tarjama run INPUT -o" in result.stderr

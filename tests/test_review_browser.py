@@ -17,7 +17,10 @@ CHROMIUM = os.environ.get("TARJAMA_CHROMIUM", "/usr/bin/chromium")
 if os.environ.get("TARJAMA_REQUIRE_BROWSER"):
     assert Path(CHROMIUM).exists(), f"no chromium at {CHROMIUM}: apt-get install chromium"
 playwright_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no chromium at {CHROMIUM} (apt-get install chromium)")
+pytestmark = [
+    pytest.mark.slow,  # a real browser
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no chromium at {CHROMIUM} (apt-get install chromium)"),
+]
 
 from tests.test_review import XSS_BODY, review_out  # noqa: E402,F401  (the fixture is shared)
 from tests.test_review_hardening import hostile_out  # noqa: E402,F401

@@ -163,6 +163,7 @@ def test_csv_cell(value, expected):
     assert csv_cell(value) == expected
 
 
+@pytest.mark.slow  # a child process
 def test_csv_exports_carry_no_live_formula(out, tmp_path):
     client = _client(out)
     token, version = _form(client, "/article/formula")
@@ -222,6 +223,7 @@ def test_escape_controls():
 
 
 @pytest.mark.parametrize("damage", ['{"id": "seed", "title": ', "[1, 2]", '{"id": "seed"}', "\udcff"])
+@pytest.mark.slow  # a child process
 def test_corrupt_article_file_is_listed_and_skipped(out, damage):
     (out / "articles" / "seed.json").write_text(damage, encoding="utf-8", errors="surrogateescape")
     client = _client(out)

@@ -143,7 +143,7 @@ def split_threads(threads: int, device: str) -> tuple[int, int]:
 class Ct2Model:
     tokenizer: Any
     config: Any  # the hub model's transformers config
-    revision: str  # "local", or the resolved hub revision
+    revision: str  # "local:<fingerprint>", or the resolved hub revision
     translator: Any  # ctranslate2.Translator (BART-family summarisers are seq2seq too)
     parallel: int  # batches the translator runs at once (its inter_threads)
     options: dict  # translate_batch() keyword arguments
@@ -201,5 +201,5 @@ def open_model(*, model: str, revision: str, device: str, quantization: str, con
                                         compute_type=quantization, inter_threads=inter, intra_threads=intra)
     window = min(getattr(config, "max_position_embeddings", None) or 512,
                  getattr(tokenizer, "model_max_length", None) or 10**9)
-    return Ct2Model(tokenizer, config, "local" if source.local else resolved, translator, inter,
+    return Ct2Model(tokenizer, config, resolved, translator, inter,
                     options(generation, defaults, table), window)

@@ -33,7 +33,7 @@ class LoadedModel:
     tokenizer: Any
     model: Any
     model_id: str
-    revision: str  # the hub commit, or "local" for a folder
+    revision: str  # the hub commit, or "local:<fingerprint>" for a folder
     device: str
     dtype: str
 
@@ -215,7 +215,7 @@ def load_model(
         cpu_linear.apply(model, device, dtype)
     except cpu_linear.CpuLinearError as exc:
         raise ModelLoadError(str(exc)) from None
-    rev = "local" if source.local else (getattr(model.config, "_commit_hash", None) or revision)
+    rev = resolve_revision(model_id, revision) if source.local else (getattr(model.config, "_commit_hash", None) or revision)
     log.info("loaded %s (%s) on %s", model_id, rev, device)
     return LoadedModel(tokenizer, model, model_id, rev, device, dtype)
 
@@ -234,19 +234,50 @@ def local_snapshot(source: Source, revision: str, key: str) -> Path:
         raise _load_error(exc, key, source.model_id) from None
 
 
-def resolve_revision(model: str, revision: str) -> str:
-    """The revision a cache key can trust without loading the model: the hub commit the
-    local cache holds for `revision`, or, for a local folder, a hash of its files' names,
-    sizes and times (replacing the weights in place changes it)."""
+# Files larger than this are fingerprinted by size and three 1 MiB samples (start, middle,
+# end) rather than read whole: hashing 1.2 GB of distilbart on every run would cost seconds,
+# and retrained or re-saved weights differ in every sample (safetensors start with a header
+# of tensor offsets; the data follows).
+_WHOLE_FILE_LIMIT = 16 * 1024 * 1024
+_SAMPLE = 1024 * 1024
+
+
+def _file_digest(path: Path, size: int) -> str:
     import hashlib
 
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        if size <= _WHOLE_FILE_LIMIT:
+            h.update(fh.read())
+        else:
+            for offset in (0, size // 2, size - _SAMPLE):
+                fh.seek(offset)
+                h.update(fh.read(_SAMPLE))
+    return h.hexdigest()
+
+
+def fingerprint(folder: Path) -> str:
+    """A hash of a local model folder's contents (config, tokenizer, weights), so a model
+    replaced in place under the same path is a different model to the cache and the ledger.
+    Names and times do not count: copying a folder keeps its fingerprint."""
+    import hashlib
+
+    h = hashlib.sha256()
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not any(part.startswith(".") for part in
+                                                                         p.relative_to(folder).parts))
+    for f in files:
+        size = f.stat().st_size
+        h.update(f"{f.relative_to(folder).as_posix()}:{size}:{_file_digest(f, size)}\n".encode())
+    return h.hexdigest()[:16]
+
+
+def resolve_revision(model: str, revision: str) -> str:
+    """The revision a cache key can trust without loading the model: the hub commit the
+    local cache holds for `revision`, or, for a local folder, "local:" and the fingerprint of
+    its contents."""
     if _is_local(model):
         path = Path(model).expanduser()
-        h = hashlib.sha256()
-        for f in sorted(path.glob("*")) if path.is_dir() else []:
-            st = f.stat()
-            h.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
-        return "local:" + h.hexdigest()[:16]
+        return "local:" + (fingerprint(path) if path.is_dir() else "missing")
     try:
         from huggingface_hub import try_to_load_from_cache
 

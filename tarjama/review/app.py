@@ -15,6 +15,7 @@ from pathlib import Path
 from flask import Flask, abort, flash, g, redirect, render_template, request, session, url_for
 
 from tarjama.render.html import finalize
+from tarjama.review import team
 from tarjama.review.export import FORMATS, export
 from tarjama.review.guard import LOOPBACK_NAMES, host_allowed, post_allowed
 from tarjama.review.store import STATUSES, ReviewStore, StaleVersion, sync_all
@@ -27,18 +28,21 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' 
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 
 
-def create_app(out: Path, reviewer: str, low_score: float = LOW_SCORE_DEFAULT, *,
-               hosts: frozenset[str] = frozenset(LOOPBACK_NAMES), port: int | None = None) -> Flask:
-    """`hosts`: the names a request's Host may give (guard.host_names); `port`: the port
-    served, also checked in Host (None: any, for the in-process test client)."""
+def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEFAULT, *,
+               hosts: frozenset[str] = frozenset(LOOPBACK_NAMES), port: int | None = None,
+               token: str | None = None) -> Flask:
+    """`reviewer`: the name a browser uses until it gives its own (None: each browser is
+    asked); `hosts`: the names a request's Host may give (guard.host_names); `port`: the
+    port served, also checked in Host (None: any, for the in-process test client); `token`:
+    required of every request when set (team.py)."""
     out = Path(out).resolve()
     if not (out / "articles").is_dir():
         raise FileNotFoundError(f"{out} has no articles/ folder; run `tarjama run INPUT -o {out}` first")
     app = Flask(__name__, template_folder="templates", static_folder="static")
     # Before jinja_env is first built: direction controls are shown, never obeyed.
     app.jinja_options = {**app.jinja_options, "finalize": finalize}
-    app.secret_key = secrets.token_bytes(32)
-    app.config.update(OUT=out, REVIEWER=reviewer, LOW_SCORE=low_score, HOSTS=hosts, PORT=port,
+    app.secret_key = team.session_secret(out)
+    app.config.update(OUT=out, LOW_SCORE=low_score, HOSTS=hosts, PORT=port,
                       MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES, MAX_FORM_MEMORY_SIZE=MAX_REQUEST_BYTES,
                       SESSION_COOKIE_SAMESITE="Strict", SESSION_COOKIE_HTTPONLY=True)
 
@@ -59,6 +63,7 @@ def create_app(out: Path, reviewer: str, low_score: float = LOW_SCORE_DEFAULT, *
         return session["csrf"]
 
     app.jinja_env.globals["csrf_token"] = csrf_token
+    team.install(app, token=token, default_reviewer=reviewer)
 
     @app.before_request
     def _check_host() -> None:
@@ -93,7 +98,7 @@ def create_app(out: Path, reviewer: str, low_score: float = LOW_SCORE_DEFAULT, *
         rows.sort(key=lambda r: (-r["flags"], r["state"].status not in ("to review", "stale", "edited"), r["id"]))
         counts = {s: sum(1 for st in states.values() if st.status == s) for s in STATUSES}
         return render_template("review_index.html", rows=rows, counts=counts, wanted=wanted, statuses=STATUSES,
-                               reviewer=app.config["REVIEWER"], formats=FORMATS, unreadable=unreadable)
+                               formats=FORMATS, unreadable=unreadable)
 
     def render_article(article_id: str, *, error: str | None = None, draft: str | None = None, code: int = 200):
         records, states, _ = articles()
@@ -108,7 +113,7 @@ def create_app(out: Path, reviewer: str, low_score: float = LOW_SCORE_DEFAULT, *
             decisions=store().decisions(article_id), flagged=flagged, low_score=app.config["LOW_SCORE"],
             previous=ids[position - 1] if position > 0 else None,
             next=ids[position + 1] if position + 1 < len(ids) else None,
-            reviewer=app.config["REVIEWER"], error=error, draft=draft,
+            error=error, draft=draft,
             summary_max=SUMMARY_MAX_CHARS, note_max=NOTE_MAX_CHARS,
         )
         return page, code
@@ -144,7 +149,7 @@ def create_app(out: Path, reviewer: str, low_score: float = LOW_SCORE_DEFAULT, *
                       "nothing was saved. The box below holds its first part.",
             )
         try:
-            store().edit(article_id, text, app.config["REVIEWER"], _base_version(), _note())
+            store().edit(article_id, text, team.current_reviewer(), _base_version(), _note())
         except StaleVersion as exc:
             # Refused, not merged; the reviewer's text stays in the box so nothing is lost.
             return render_article(article_id, error=str(exc), draft=text, code=409)
@@ -160,7 +165,7 @@ def create_app(out: Path, reviewer: str, low_score: float = LOW_SCORE_DEFAULT, *
         if status not in ("approved", "rejected"):
             abort(400, "status must be approved or rejected")
         try:
-            store().decide(article_id, status, app.config["REVIEWER"], _base_version(), _note())
+            store().decide(article_id, status, team.current_reviewer(), _base_version(), _note())
         except StaleVersion as exc:
             return render_article(article_id, error=str(exc), code=409)
         flash(f"Summary {status}.")
