@@ -250,9 +250,9 @@ class Runner:
         outcome.cache_hits += len(found)
         misses = [t for t in unique if t not in found]
         if misses:
+            translator = self.engines.translator  # loaded on first use; load time is kept apart
             self._progress.stage("translating", f"{len(misses)} sentences of {len(planned)} articles")
             self._progress.sentences(len(misses))
-            translator = self.engines.translator  # loaded on first use; load time is kept apart
             start = time.perf_counter()
             results = translator.translate(misses, progress=self._progress.translated)
             outcome.timings["translate"] += time.perf_counter() - start
@@ -289,8 +289,8 @@ class Runner:
             ready.append((plan, segments, title.text if title else ""))
         if not ready:
             return
-        self._progress.stage("summarising", f"{len(ready)} articles")
         summariser = self.engines.summariser
+        self._progress.stage("summarising", f"{len(ready)} articles")
         start = time.perf_counter()
         # A multilingual summariser may read the Arabic itself (summarise.input = "source").
         field = "ar" if self.cfg["summarise"]["input"] == "source" else "en"
