@@ -100,3 +100,22 @@ def test_article_records_match_the_shipped_schema(tiny_models, tmp_path):
         damage(broken)
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(broken, schema)
+
+
+def test_renderings_show_an_arabic_summary():
+    """mt5-arabic-summary writes summary.ar; the Markdown and HTML must show it, not "(empty)"."""
+    from tarjama.render.html import render_article
+    from tarjama.render.markdown import render_markdown
+
+    record = {
+        "schema_version": 1, "id": "a1", "source": {"path": "a1.txt", "sha256": "0" * 64, "name": None},
+        "title": {"ar": "عنوان", "en": "Title"}, "published": None,
+        "segments": [{"paragraph": 0, "ar": "جملة.", "en": "A sentence.", "score": -0.1}],
+        "summary": {"en": "", "ar": "ملخص الخبر بالعربية.", "input": "source", "chunks": 1, "rounds": 1},
+        "facts": {k: {"dates": [], "numbers": [], "people": [], "organisations": [], "places": []}
+                  for k in ("source", "translation", "summary")},
+        "flags": [], "models": {"translate": "t", "summarise": "s"}, "meta": {},
+    }
+    markdown, html = render_markdown(record), render_article(record, -1.5)
+    assert "ملخص الخبر بالعربية." in markdown and "(empty)" not in markdown
+    assert '<div class="summary" lang="ar" dir="rtl">ملخص الخبر بالعربية.</div>' in html
