@@ -97,6 +97,33 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("jsonl", "md", "csv"), default="jsonl")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
 
+    ev = sub.add_parser(
+        "eval", help="measure translation, summary and fact quality; compare configs side by side",
+        description="tarjama eval --source SRC --reference REF -o DIR [--compare PRESET_OR_FILE]...  |  "
+                    "tarjama eval OUT --reference refs.jsonl  |  tarjama eval facts --gold DIR FILE...",
+    )
+    ev.add_argument("target", nargs="?", metavar="OUT", help="a finished output folder to score")
+    ev.add_argument("--source", type=Path, help="Arabic sentences, one per line")
+    ev.add_argument("--reference", type=Path,
+                    help="with --source: English references, line-aligned; with OUT: JSONL of {id, translation, summary}")
+    ev.add_argument("--summary-reference", type=Path, help="with OUT: JSONL of {id, summary}, scored with ROUGE")
+    ev.add_argument("--compare", action="append", default=[], metavar="CONFIG_OR_PRESET",
+                    help="another row: a config file or preset layered on the base (repeatable)")
+    ev.add_argument("-o", "--out", type=Path, dest="eval_out", help="with --source: folder for each row's hypotheses")
+    ev.add_argument("--comet", metavar="MODEL", help="also score with this COMET model (needs unbabel-comet)")
+    ev.add_argument("--json", action="store_true", dest="as_json", help="print the results as JSON")
+    _config_args(ev)
+
+    # `tarjama eval facts ...` (main() turns it into this command: argparse cannot have both
+    # an optional OUT and a subcommand in one place).
+    ev_facts = sub.add_parser("eval-facts", help="score `tarjama facts` against gold files (as: eval facts)",
+                              usage="tarjama eval facts --gold DIR FILE... [--json] [-v]")
+    ev_facts.add_argument("files", nargs="+", metavar="FILE", help="input files, read as `tarjama facts` reads them")
+    ev_facts.add_argument("--gold", type=Path, required=True,
+                          help="folder of gold facts files, one <input stem>.json each, in the facts format")
+    ev_facts.add_argument("--json", action="store_true", dest="as_json", help="print the results as JSON")
+    _config_args(ev_facts)
+
     models = sub.add_parser("models", help="fetch or check the configured models")
     models_sub = models.add_subparsers(dest="action", required=True, metavar="ACTION")
     for name, text in (
@@ -108,7 +135,7 @@ def _parser() -> argparse.ArgumentParser:
         _config_args(action)
         if name == "check":
             action.add_argument("--json", action="store_true", dest="as_json", help="print the results as JSON")
-    for command in (run, config, facts, review, export, models, *models_sub.choices.values(),
+    for command in (run, config, facts, review, export, ev, ev_facts, models, *models_sub.choices.values(),
                     *config_sub.choices.values()):
         _verbosity_args(command)
     return parser
@@ -130,7 +157,8 @@ def _setup_logging(args: argparse.Namespace) -> None:
     handler.setFormatter(_OneLineFormatter("tarjama: %(message)s"))
     logging.basicConfig(level=level, handlers=[handler], force=True)
     # Library chatter (transformers, urllib3) only when asked for.
-    for noisy in ("transformers", "huggingface_hub", "urllib3", "httpx", "filelock"):
+    for noisy in ("transformers", "huggingface_hub", "urllib3", "httpx", "filelock", "sacrebleu", "absl",
+                  "waitress.queue"):
         logging.getLogger(noisy).setLevel(logging.DEBUG if args.verbose else logging.ERROR)
 
 
@@ -290,12 +318,7 @@ def _cmd_facts(args: argparse.Namespace) -> int:
     import json
     from datetime import date
 
-    from summarise.facts import extract, to_json
-    from tarjama.ingest import load_bytes, read_bytes
-    from tarjama.ingest.decode import arabic_share
-    from tarjama.ingest.formats import RecordError
-    from tarjama.ingest.metadata import normalise_date
-    from tarjama.ingest.text_page import parse_text_page
+    from tarjama.facts_file import FactsInputError, facts_of
 
     if args.published:
         try:
@@ -303,42 +326,10 @@ def _cmd_facts(args: argparse.Namespace) -> int:
         except ValueError:
             raise UsageError(f"--published {args.published!r}: expected a date as YYYY-MM-DD") from None
     cfg = _load_config(args)
-    section = cfg["input"]
-    # The same readers as the job: an HTML page's main text, one article per JSON record,
-    # input.max_bytes. Standard input is read by content (it has no extension).
-    path = Path("stdin" if args.file == "-" else args.file)
     try:
-        if args.file == "-":
-            data = sys.stdin.buffer.read(section["max_bytes"] + 1)
-            if len(data) > section["max_bytes"]:
-                raise RecordError("-", f"standard input is over input.max_bytes = {section['max_bytes']}")
-        else:
-            data = load_bytes(path, section)
-        raws = list(read_bytes(path, data, section))
-    except OSError as exc:
-        raise UsageError(f"{args.file}: cannot read: {exc.strerror}") from None
-    except RecordError as exc:
-        raise UsageError(f"{args.file}: {exc.reason}") from None
-    results, taggers = [], {}
-    for raw in raws:
-        if isinstance(raw, RecordError):
-            log.warning("%s: %s", raw.key, raw.reason)
-            continue
-        text = raw.text
-        lang = args.lang or ("ar" if arabic_share(text) >= 0.3 else "en")
-        if lang == "ar":
-            # A scraped page's header date is when it was fetched, not a fact of the story.
-            page = parse_text_page(text, title=raw.title, lines_are_paragraphs=raw.lines_are_paragraphs)
-            title = [page.title] if page.title and page.title not in page.paragraphs else []
-            text = "\n\n".join((*title, *page.paragraphs))
-        elif raw.title:
-            text = f"{raw.title}\n\n{text}"
-        facts = extract(text, lang, args.published or normalise_date(raw.published))
-        if cfg["facts"]["entities"]:
-            facts = _with_entities(facts, text, lang, cfg, taggers)
-        results.append((raw.key, to_json(facts)))
-    if not results:
-        raise UsageError(f"{args.file}: no text to read facts from")
+        results = facts_of(args.file, cfg, lang=args.lang, published=args.published)
+    except FactsInputError as exc:
+        raise UsageError(str(exc)) from None
     if len(results) == 1:
         body = results[0][1]
     else:  # a JSON or JSONL export: one object per record, named by it
@@ -347,36 +338,33 @@ def _cmd_facts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _with_entities(facts, text: str, lang: str, cfg: dict, taggers: dict):
-    """Entities when the NER model loads; dates and numbers need no model, so a missing one
-    costs a warning here, not the whole answer. `taggers` keeps each language's model
-    (or None, once it failed to load) for the next record."""
-    from summarise.facts.article import with_entities
-    from summarise.facts.entities import EntityTagger
-    from translate import split_sentences
-    from translate.loading import ModelLoadError
-
-    section = cfg["facts"]
-    if lang not in taggers:
-        try:
-            taggers[lang] = EntityTagger(model=section[f"{lang}_model"], revision=section[f"{lang}_revision"],
-                                         device=section["device"], batch_size=section["batch_size"],
-                                         key=f"facts.{lang}_model")
-        except ModelLoadError as exc:
-            log.warning("entities skipped: %s (or --set facts.entities=false)", exc)
-            taggers[lang] = None
-    tagger = taggers[lang]
-    if tagger is None:
-        return facts
-    sentences = [s for paragraph in text.split("\n\n") for s in split_sentences(paragraph)]
-    return with_entities(facts, [pair for found in tagger.tag(sentences) for pair in found])
-
-
 class UsageError(Exception):
     """A command-line argument is wrong; the message says which and why."""
 
 
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from tarjama.evaluate.command import run_eval
+
+    return run_eval(args, _overrides(args), UsageError)
+
+
+def _cmd_eval_facts(args: argparse.Namespace) -> int:
+    from tarjama.evaluate.command import run_eval_facts
+
+    return run_eval_facts(args, _overrides(args))
+
+
+def _eval_facts_argv(argv: list[str]) -> list[str]:
+    """`eval facts ...` -> `eval-facts ...`."""
+    words = [i for i, a in enumerate(argv) if not a.startswith("-")]
+    if len(words) >= 2 and argv[words[0]] == "eval" and argv[words[1]] == "facts" and words[1] == words[0] + 1:
+        return argv[:words[0]] + ["eval-facts"] + argv[words[1] + 1:]
+    return argv
+
+
 COMMANDS = {
+    "eval": _cmd_eval,
+    "eval-facts": _cmd_eval_facts,
     "run": _cmd_run, "config": _cmd_config, "facts": _cmd_facts, "models": _cmd_models,
     "review": _cmd_review, "export": _cmd_export,
 }
@@ -387,9 +375,10 @@ def main(argv: list[str] | None = None) -> int:
     from translate.cpu_linear import limit_kernel_caches
 
     limit_kernel_caches()  # before anything imports torch
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args(_eval_facts_argv(sys.argv[1:] if argv is None else list(argv)))
     _setup_logging(args)
     from tarjama.config import ConfigError
+    from tarjama.evaluate.compare import EvalInputError
     from tarjama.ingest import InputError
     from tarjama.inert import escape_controls
     from tarjama.lock import FolderBusy
@@ -398,7 +387,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return COMMANDS[args.command](args)
-    except (ConfigError, ModelLoadError, FolderBusy, InputError, OutputError, UsageError) as exc:
+    except (ConfigError, EvalInputError, ModelLoadError, FolderBusy, InputError, OutputError, UsageError) as exc:
         print(f"tarjama: error: {escape_controls(str(exc))}", file=sys.stderr)
         if args.verbose:
             log.debug("where it was raised", exc_info=exc)

@@ -44,6 +44,11 @@ def preset_description(name: str) -> str:
     return text[:end].rstrip(".")
 
 
+def preset_path(name: str) -> Traversable:
+    """A preset's file inside the package; ConfigError listing the presets if there is none."""
+    return _preset(name)
+
+
 def _preset(name: str) -> Traversable:
     if name not in preset_names():
         raise ConfigError(f"--preset {name!r}: no such preset; choose one of: {', '.join(preset_names())} "
@@ -347,7 +352,7 @@ def load_with_origins(files: list[str | Path] = (), overrides: list[str] = (), *
     origin_of: dict[str, str] = {}
     layers: list[tuple[str, dict[str, Any]]] = [(f"preset {name}", _read_toml(_preset(name), f"preset {name}"))
                                                 for name in presets]
-    layers += [(str(p), _read_toml(Path(p))) for p in files]
+    layers += [(str(p), _read_toml(Path(p) if isinstance(p, str) else p)) for p in files]
     for item in overrides:
         key, sep, raw = item.partition("=")
         key = key.strip()

@@ -25,6 +25,9 @@ AR_DATES = [
     ("اشترى سيارة نيسان جديدة", []),  # the car maker, not April
     ("وصل الوفد أمس", []),  # relative, and no publication date to resolve it
     ("15 رمضان 1445 هـ", [("15 رمضان 1445 هـ", None)]),
+    # Arabic punctuation ends a date as a full stop does.
+    ("وصل في 5 آذار 2021، وغادر", [("5 آذار 2021", "2021-03-05")]),
+    ("انتهى في أيلول 2022؛ ثم", [("أيلول 2022", "2022-09")]),
 ]
 
 

@@ -12,6 +12,8 @@ from tests.conftest import ROOT
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 OURS = {"tarjama", "translate", "summarise", "config", "tests"}
+# Imported only when the user asks for it, and never installed by tarjama (say why).
+OPTIONAL = {"comet": "unbabel-comet pins its own torch and lightning; `tarjama eval --comet` says to install it"}
 # Declared though never imported by name: each is needed by a library at run time.
 INDIRECT = {
     "protobuf": "transformers reads sentencepiece models into fast tokenizers through it",
@@ -34,7 +36,7 @@ def _imports() -> set[str]:
                     found |= {alias.name.split(".")[0] for alias in node.names}
                 elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                     found.add(node.module.split(".")[0])
-    return {m for m in found if m not in sys.stdlib_module_names and m not in OURS}
+    return {m for m in found if m not in sys.stdlib_module_names and m not in OURS and m not in OPTIONAL}
 
 
 def _distributions(modules: set[str]) -> set[str]:

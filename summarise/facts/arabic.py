@@ -13,7 +13,9 @@ from datetime import date, timedelta
 from summarise.facts.types import DateFact, Facts, NumberFact
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "0123456789012345678" "9.,")
-_A = "\u0600-\u06ff"  # Arabic letters: a word boundary is "no Arabic letter on that side"
+# Arabic letters and their diacritics: a word boundary is "no Arabic letter on that side".
+# Not the whole block: its punctuation (، ؛ ؟ ٪) ends a word, so "2021،" is a year.
+_A = "\u0621-\u065f\u066e-\u06d3\u06d5\u06fa-\u06ff"
 _B = rf"(?<![{_A}\w])"
 _E = rf"(?![{_A}\w])"
 _PREFIX = "(?:[وبلف]|ب?ال)?"  # conjunction/preposition glued to a number word

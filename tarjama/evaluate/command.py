@@ -1,0 +1,71 @@
+"""`tarjama eval`'s three modes, chosen by what is given: --source (translate and compare
+configs), OUT (score a finished job), `facts` (score the extractors)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from argparse import Namespace
+from pathlib import Path
+from typing import Sequence
+
+from tarjama.evaluate import compare, facts_gold, finished, report
+
+
+def _print(result: dict, as_json: bool) -> None:
+    for note in result.get("notes", []):
+        print(f"tarjama: {note}", file=sys.stderr)
+    if as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        return
+    sys.stdout.write(report.table(result["rows"]))
+    sys.stdout.write(report.signatures(result["rows"]))
+    for row in result["rows"]:
+        if "summary" in row:
+            s = row["summary"]
+            sys.stdout.write(f"summaries ({s['summaries']}): ROUGE-1 {s['rouge1']}  ROUGE-2 {s['rouge2']}  "
+                             f"ROUGE-L {s['rougeL']}\n")
+        if row.get("comet") is not None:
+            sys.stdout.write(f"{row['name']}: COMET {row['comet']}\n")
+
+
+def run_eval_facts(args: Namespace, overrides: Sequence[str]) -> int:
+    from tarjama import config
+
+    cfg = config.load(args.config, list(overrides), presets=args.presets)
+    result = facts_gold.score(args.gold, args.files, cfg)
+    if args.as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(facts_gold.table(result, args.verbose))
+    return 0
+
+
+def run_eval(args: Namespace, overrides: Sequence[str], usage_error: type[Exception]) -> int:
+    from tarjama import config
+    from tarjama.evaluate.rows import build_rows
+
+    target = [args.target] if args.target else []
+    if args.source is not None:
+        if target:
+            raise usage_error("eval: give either --source/--reference or an output folder, not both")
+        if args.reference is None or args.eval_out is None:
+            raise usage_error("eval --source SRC also needs --reference REF (line-aligned English) and -o DIR")
+        sources, references = compare.aligned(args.source, args.reference)
+        rows = build_rows(args.config, overrides, args.presets, args.compare)
+        result = compare.compare(rows, sources, references, args.eval_out, args.comet)
+        _print(result, args.as_json)
+        return 1 if any(r["status"] != "ok" for r in result["rows"]) else 0
+    if len(target) == 1:
+        if args.reference is None and args.summary_reference is None:
+            raise usage_error(f"eval {target[0]}: give --reference refs.jsonl and/or --summary-reference sums.jsonl")
+        refs: dict[str, dict] = {}
+        for path, label in ((args.reference, "--reference"), (args.summary_reference, "--summary-reference")):
+            if path is not None:
+                for key, record in finished.read_references(path, label).items():
+                    refs.setdefault(key, {}).update(record)
+        result = finished.score_folder(Path(target[0]), refs)
+        _print(result, args.as_json)
+        return 0
+    raise usage_error("eval: give --source SRC --reference REF -o DIR, or an output folder OUT with --reference, "
+                      "or `facts --gold DIR FILE...`")

@@ -1,0 +1,77 @@
+"""`tarjama eval OUT --reference refs.jsonl`: a finished output folder scored against reference
+translations and summaries keyed by article id, without running a model.
+
+A reference record: {"id": ..., "translation": [one English sentence per segment] or "the
+whole English text", "summary": "..."}; either may be left out."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from tarjama.evaluate import metrics
+from tarjama.evaluate.compare import EvalInputError
+
+log = logging.getLogger("tarjama")
+
+
+def read_references(path: Path, label: str) -> dict[str, dict]:
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError:
+        raise EvalInputError(f"{label} {path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvalInputError(f"{label} {path}: cannot read as UTF-8 text: {exc}") from None
+    refs: dict[str, dict] = {}
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            raise EvalInputError(f"{label} {path} line {n}: not valid JSON: {exc}") from None
+        if not isinstance(record, dict) or not isinstance(record.get("id"), (str, int)):
+            raise EvalInputError(f"{label} {path} line {n}: expected an object with an \"id\"")
+        refs.setdefault(str(record["id"]), {}).update(record)
+    if not refs:
+        raise EvalInputError(f"{label} {path}: empty file")
+    return refs
+
+
+def score_folder(out: Path, references: dict[str, dict]) -> dict:
+    folder = out / "articles"
+    if not folder.is_dir():
+        raise EvalInputError(f"{out} has no articles/ folder; run `tarjama run INPUT -o {out}` first")
+    hyps, refs, sources, summaries, missing = [], [], [], [], []
+    for article_id, ref in sorted(references.items()):
+        path = folder / f"{article_id}.json"
+        if not path.is_file():
+            missing.append(article_id)
+            continue
+        record = json.loads(path.read_text(encoding="utf-8"))
+        segments = record["segments"]
+        translation = ref.get("translation")
+        if isinstance(translation, list) and len(translation) == len(segments):
+            hyps += [s["en"] for s in segments]
+            refs += [str(t) for t in translation]
+            sources += [s["ar"] for s in segments]
+        elif translation:
+            if isinstance(translation, list):
+                log.warning("eval: %s: %d reference sentences for %d segments; scored as one document",
+                            article_id, len(translation), len(segments))
+            hyps.append(" ".join(s["en"] for s in segments))
+            refs.append(" ".join(translation) if isinstance(translation, list) else str(translation))
+            sources.append(" ".join(s["ar"] for s in segments))
+        if ref.get("summary"):
+            summary = record["summary"].get("en") or record["summary"].get("ar") or ""
+            summaries.append((summary, str(ref["summary"])))
+    result: dict = {"name": str(out), "status": "ok", "articles_missing": missing}
+    if hyps:
+        result.update(metrics.translation_scores(hyps, refs), facts=metrics.facts_preservation(sources, hyps),
+                      segments=len(hyps))
+    if summaries:
+        result["summary"] = metrics.rouge(summaries)
+    if not hyps and not summaries:
+        raise EvalInputError(f"no reference matches an article of {out} (ids: {', '.join(sorted(references)[:5])}…)")
+    return {"rows": [result]}
