@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarise.facts.article import article_facts  # noqa: E402
+from facts.article import article_facts  # noqa: E402
 from tarjama.ingest.text_page import parse_text_page  # noqa: E402
 from translate import split_sentences  # noqa: E402
 

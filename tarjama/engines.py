@@ -144,7 +144,7 @@ class Engines:
         if not self.cfg["facts"]["entities"]:
             return None
         if self._taggers is None:
-            from summarise.facts.entities import load_taggers
+            from facts.entities import load_taggers
 
             self._threads()
             start = time.perf_counter()

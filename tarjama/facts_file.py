@@ -39,7 +39,7 @@ def facts_of(name: str, cfg: dict[str, Any], *, lang: str | None = None, publish
              entities: bool | None = None) -> list[tuple[str, dict]]:
     """(record key, facts as JSON) for each record of the file; `entities` defaults to
     facts.entities."""
-    from summarise.facts import extract, to_json
+    from facts import extract, to_json
     from tarjama.ingest.decode import arabic_share
     from tarjama.ingest.formats import RecordError
     from tarjama.ingest.metadata import normalise_date
@@ -73,8 +73,8 @@ def _with_entities(facts, text: str, lang: str, cfg: dict, taggers: dict):
     """Entities when the NER model loads; dates and numbers need no model, so a missing one
     costs a warning here, not the whole answer. `taggers` keeps each language's model
     (or None, once it failed to load) for the next record."""
-    from summarise.facts.article import with_entities
-    from summarise.facts.entities import EntityTagger
+    from facts.article import with_entities
+    from facts.entities import EntityTagger
     from translate import split_sentences
     from translate.loading import ModelLoadError
 

@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from summarise.facts import arabic, english, extract
-from summarise.facts.article import article_facts
+from facts import arabic, english, extract
+from facts.article import article_facts
 from tests.conftest import ROOT, SEED, run_cli
 
 AR_DATES = [
@@ -188,13 +188,13 @@ SPANS = [
 
 @pytest.mark.parametrize("offsets,labels,text,expected", SPANS)
 def test_spans_from_labels(offsets, labels, text, expected):
-    from summarise.facts.entities import spans_from_labels
+    from facts.entities import spans_from_labels
 
     assert [(k, text[s:e]) for k, s, e in spans_from_labels(offsets, labels, text)] == expected
 
 
 def test_entity_tagger_on_a_tiny_model(tiny_models):
-    from summarise.facts.entities import EntityTagger
+    from facts.entities import EntityTagger
 
     tagger = EntityTagger(model=str(tiny_models["ner-ar"]), device="cpu", batch_size=2)
     sentences = ["أكدت وزارة الدفاع الأميركية أنها ستواصل.", "قال " + "كلمة " * 200, ""]
@@ -208,7 +208,7 @@ def test_entity_tagger_on_a_tiny_model(tiny_models):
 
 
 def test_a_model_without_entity_labels_is_refused(tiny_models):
-    from summarise.facts.entities import EntityTagger
+    from facts.entities import EntityTagger
     from translate import ModelLoadError
 
     with pytest.raises(ModelLoadError, match="not a named-entity model"):

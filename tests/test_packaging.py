@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import ROOT
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-OURS = {"tarjama", "translate", "summarise", "config", "tests"}
+OURS = {"tarjama", "translate", "summarise", "facts", "config", "tests"}
 # Imported only when the user asks for it, and never installed by tarjama (say why).
 OPTIONAL = {"comet": "unbabel-comet pins its own torch and lightning; `tarjama eval --comet` says to install it"}
 # Declared though never imported by name: each is needed by a library at run time.
@@ -29,7 +29,7 @@ def _name(requirement: str) -> str:
 
 def _imports() -> set[str]:
     found = set()
-    for package in ("tarjama", "translate", "summarise"):
+    for package in ("tarjama", "translate", "summarise", "facts"):
         for path in (ROOT / package).rglob("*.py"):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if isinstance(node, ast.Import):
@@ -59,7 +59,7 @@ def test_every_package_of_the_tree_is_in_the_wheel():
     listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
     tree = {
         ".".join(init.parent.relative_to(ROOT).parts)
-        for package in ("tarjama", "translate", "summarise")
+        for package in ("tarjama", "translate", "summarise", "facts")
         for init in (ROOT / package).rglob("__init__.py")
     }
     assert listed == tree | {"tarjama.defaults"}

@@ -55,8 +55,8 @@ def significance(systems: Sequence[tuple[str, Sequence[str]]], references: Seque
 def facts_preservation(sources: Sequence[str], hypotheses: Sequence[str]) -> dict:
     """With the job's own extractors and checks: the share of source numbers and dates whose
     value the translation keeps, and the share of lines with a number or date flag."""
-    from summarise.facts import arabic, english
-    from summarise.facts.checks import check_sentence
+    from facts import arabic, english
+    from facts.checks import check_sentence
 
     total = kept = flagged_lines = 0
     for i, (source, hypothesis) in enumerate(zip(sources, hypotheses)):

@@ -20,7 +20,7 @@ def normalise_date(value: str | None) -> str | None:
     if m:
         year, month, day = m.groups()
         return f"{year}-{month}-{day}" if day else f"{year}-{month}"
-    from summarise.facts import arabic, english
+    from facts import arabic, english
 
     # The most specific date either language's reading finds (27 أيلول 2022 is a full date
     # to the Arabic reader, a bare year to the English one).
@@ -34,7 +34,7 @@ def read_dateline(first_paragraph: str) -> tuple[str | None, str | None]:
     if not m or len(m.group("head").split()) > 9:
         return None, None
     head = m.group("head")
-    from summarise.facts import arabic
+    from facts import arabic
 
     dates = [d for d in arabic.extract_dates(head) if d.iso and len(d.iso) == 10]
     agency = _AGENCY.search(head)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Sequence
 
-from summarise.facts.types import DateFact, Facts, NumberFact, plain_number
+from facts.types import DateFact, Facts, NumberFact, plain_number
 
 
 def _same(a: float, b: float) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from summarise.facts.types import DateFact, Facts, NumberFact
+from facts.types import DateFact, Facts, NumberFact
 
 MONTHS = {
     name: i

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from summarise.facts import arabic, english
-from summarise.facts.checks import check_sentence, check_summary
-from summarise.facts.types import Facts, to_json
+from facts import arabic, english
+from facts.checks import check_sentence, check_summary
+from facts.types import Facts, to_json
 
 
 def _merge(per_sentence: Sequence[Facts]) -> dict:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from summarise.facts import arabic, english
-from summarise.facts.checks import check_sentence, check_summary
-from summarise.facts.types import DateFact, Facts, NumberFact, to_json
+from facts import arabic, english
+from facts.checks import check_sentence, check_summary
+from facts.types import DateFact, Facts, NumberFact, to_json
 
 LANGUAGES = ("ar", "en")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from summarise.facts.types import DateFact, Facts, NumberFact
+from facts.types import DateFact, Facts, NumberFact
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "0123456789012345678" "9.,")
 # Arabic letters and their diacritics: a word boundary is "no Arabic letter on that side".
