@@ -13,15 +13,23 @@ class DateFact:
     end: int
     calendar: str = "gregorian"
     hijri: str | None = None  # YYYY[-MM[-DD]] in the Hijri calendar, as written
+    # A date without its year: "--MM" (a month alone) or "--MM-DD" (ISO 8601's forms); iso is
+    # then None. Compared between the languages as it stands.
+    partial: str | None = None
 
 
 @dataclass(frozen=True)
 class NumberFact:
     text: str
-    value: float
+    value: float  # for a vague quantity, its order of magnitude: عشرات/dozens 10, آلاف 1000
     unit: str | None
     start: int
     end: int
+    # بضعة, عشرات, آلاف, a few, dozens, tens of thousands: compared as vague, never as exact.
+    vague: bool = False
+    # The other reading of an ambiguous figure ("1.500 مليار": 1.5 billion, or 1,500 billion);
+    # a translation that gives either is faithful. Not written to the JSON.
+    alternative: float | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -43,10 +51,12 @@ def to_json(facts: Facts, sentence: int | None = None) -> dict:
         out = {"text": d.text, "iso": d.iso}
         if d.calendar != "gregorian":
             out.update(calendar=d.calendar, hijri=d.hijri)
+        if d.partial:
+            out["partial"] = d.partial
         return out
 
     def number(n: NumberFact) -> dict:
-        return {"text": n.text, "value": plain_number(n.value), "unit": n.unit}
+        return {"text": n.text, "value": plain_number(n.value), "unit": n.unit, **({"vague": True} if n.vague else {})}
 
     tag = {} if sentence is None else {"sentence": sentence}
     return {

@@ -114,6 +114,14 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", dest="as_json", help="print the results as JSON")
     _config_args(ev)
 
+    chk = sub.add_parser("check", help="check the numbers and dates of existing translations (no model)",
+                         description="Checks line-aligned --source/--translation files, or --jsonl records with "
+                                     "\"ar\" and \"en\"; prints one JSON object per pair; exit 1 if any is flagged.")
+    chk.add_argument("--source", metavar="AR.txt", help="Arabic, one sentence or paragraph per line (- for stdin)")
+    chk.add_argument("--translation", metavar="EN.txt", help="English, line-aligned with --source")
+    chk.add_argument("--jsonl", metavar="FILE", help="JSON Lines of {\"ar\", \"en\"} (- for stdin)")
+    chk.add_argument("--published", metavar="YYYY-MM-DD", help="resolves relative dates (أمس, yesterday)")
+
     # `tarjama eval facts ...` (main() turns it into this command: argparse cannot have both
     # an optional OUT and a subcommand in one place).
     ev_facts = sub.add_parser("eval-facts", help="score `tarjama facts` against gold files (as: eval facts)",
@@ -135,7 +143,7 @@ def _parser() -> argparse.ArgumentParser:
         _config_args(action)
         if name == "check":
             action.add_argument("--json", action="store_true", dest="as_json", help="print the results as JSON")
-    for command in (run, config, facts, review, export, ev, ev_facts, models, *models_sub.choices.values(),
+    for command in (run, config, facts, review, export, ev, ev_facts, chk, models, *models_sub.choices.values(),
                     *config_sub.choices.values()):
         _verbosity_args(command)
     return parser
@@ -342,6 +350,23 @@ class UsageError(Exception):
     """A command-line argument is wrong; the message says which and why."""
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from tarjama import check_cmd
+
+    if bool(args.jsonl) == bool(args.source or args.translation):
+        raise UsageError("check: give --source AR.txt --translation EN.txt, or --jsonl FILE")
+    try:
+        if args.jsonl:
+            pairs = check_cmd.pairs_from_jsonl(args.jsonl)
+        elif not (args.source and args.translation):
+            raise UsageError("check: --source and --translation go together")
+        else:
+            pairs = check_cmd.pairs_from_files(args.source, args.translation)
+    except check_cmd.CheckInputError as exc:
+        raise UsageError(str(exc)) from None
+    return check_cmd.run(pairs, args.published)
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     from tarjama.evaluate.command import run_eval
 
@@ -363,6 +388,7 @@ def _eval_facts_argv(argv: list[str]) -> list[str]:
 
 
 COMMANDS = {
+    "check": _cmd_check,
     "eval": _cmd_eval,
     "eval-facts": _cmd_eval_facts,
     "run": _cmd_run, "config": _cmd_config, "facts": _cmd_facts, "models": _cmd_models,
