@@ -409,11 +409,13 @@ def main(argv: list[str] | None = None) -> int:
     from tarjama.inert import escape_controls
     from tarjama.lock import FolderBusy
     from tarjama.output_folder import OutputError
+    from translate.glossary import GlossaryError
     from translate.loading import ModelLoadError
 
     try:
         return COMMANDS[args.command](args)
-    except (ConfigError, EvalInputError, ModelLoadError, FolderBusy, InputError, OutputError, UsageError) as exc:
+    except (ConfigError, EvalInputError, GlossaryError, ModelLoadError, FolderBusy, InputError, OutputError,
+            UsageError) as exc:
         print(f"tarjama: error: {escape_controls(str(exc))}", file=sys.stderr)
         if args.verbose:
             log.debug("where it was raised", exc_info=exc)

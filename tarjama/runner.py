@@ -25,6 +25,7 @@ from tarjama.ledger import Ledger
 from tarjama.lock import FolderLock
 from tarjama.memory import release_free_memory
 from tarjama.output_folder import check_output
+from tarjama.glossary_use import load_glossary, term_flags, term_spans
 from tarjama.outputs import now_iso, write_article, write_index, write_manifest
 from tarjama.progress import JobProgress
 from tarjama.record import build_record
@@ -51,6 +52,7 @@ class Outcome:
     sentences: int = 0
     translated: int = 0
     cache_hits: int = 0
+    terms: Counter = field(default_factory=Counter)  # glossary terms applied, missing
     timings: Counter = field(default_factory=Counter)
     status: str = "running"
 
@@ -96,7 +98,11 @@ class Runner:
         self.out = Path(out)
         self.engines = engines or Engines(cfg)
         self.fresh = fresh
-        self.config_sig = config_signature({**cfg, "models": model_revisions(cfg)}, (*OUTPUT_SECTIONS, "models"))
+        self.glossary = load_glossary(cfg, self.out)
+        self.config_sig = config_signature(
+            {**cfg, "models": model_revisions(cfg), "glossary": self.glossary.fingerprint()},
+            (*OUTPUT_SECTIONS, "models", "glossary"),
+        )
         self._progress = JobProgress(progress)
 
     # -- the whole job ----------------------------------------------------------------------
@@ -242,7 +248,10 @@ class Runner:
         ))
         outcome.sentences += len(unique)
         signature = static_signature(self.cfg["translate"])
-        keys = {text: cache_key(signature, text) for text in unique}
+        # What the model is given: glossary terms already in English. The cache key is made
+        # of it, so a changed entry re-translates the sentences holding it, and only those.
+        given = {text: self.glossary.apply(text)[0] if self.glossary else text for text in unique}
+        keys = {text: cache_key(signature, given[text]) for text in unique}
         found: dict[str, Translation] = {}
         if cache is not None:
             hits = cache.get_many(list(keys.values()))
@@ -254,7 +263,7 @@ class Runner:
             self._progress.stage("translating", f"{len(misses)} sentences of {len(planned)} articles")
             self._progress.sentences(len(misses))
             start = time.perf_counter()
-            results = translator.translate(misses, progress=self._progress.translated)
+            results = translator.translate([given[t] for t in misses], progress=self._progress.translated)
             outcome.timings["translate"] += time.perf_counter() - start
             outcome.translated += len(misses)
             found.update(zip(misses, results))
@@ -278,7 +287,10 @@ class Runner:
                     continue
                 if t.error:
                     errors.append(f"sentence {len(segments) + 1}: {t.error}")
-                segments.append({"paragraph": paragraph, "ar": ar, "en": t.text, "score": t.score})
+                segment = {"paragraph": paragraph, "ar": ar, "en": t.text, "score": t.score}
+                if self.glossary:
+                    segment["terms"] = term_spans(self.glossary, ar, t.text)
+                segments.append(segment)
             title = translations.get(normalise(plan.article.title))
             if title is not None and title.error:
                 errors.append(f"title: {title.error}")
@@ -318,6 +330,11 @@ class Runner:
                 [s["ar"] for s in segments], [s["en"] for s in segments], summary.text, plan.article.published,
                 ar_entities, en_entities, summary_lang=summary_lang,
             )
+            if self.glossary:
+                term_flags_found = term_flags(segments, plan.article.title, summary.text if summary_lang == "en" else "")
+                flags += term_flags_found
+                outcome.terms["applied"] += sum(len(s.get("terms", [])) for s in segments)
+                outcome.terms["missing"] += sum(1 for f in term_flags_found if f["type"] == "term_missing")
             outcome.timings["facts"] += time.perf_counter() - start
             record = build_record(
                 plan.article, plan.article_id, title_en, segments,
@@ -396,6 +413,7 @@ class Runner:
                 "sentences": outcome.sentences,
                 "translated": outcome.translated,
                 "cache_hits": outcome.cache_hits,
+                "terms": {"applied": outcome.terms["applied"], "missing": outcome.terms["missing"]},
                 "ledger": counts,
             },
             "failures": outcome.failed,

@@ -72,6 +72,7 @@ def compare(rows: Sequence[Row], sources: list[str], references: list[str], out:
             failed_sentences=done["errors"],
             model=done["signature"],
             facts=metrics.facts_preservation(sources, hypotheses),
+            terms=done["terms"],
         )
         results.append(entry)
         finished.append((row.name, hypotheses))

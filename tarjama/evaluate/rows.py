@@ -59,11 +59,16 @@ def translate_lines(cfg: dict[str, Any], lines: Sequence[str]) -> dict:
         translator = Engines(cfg).translator
     except ModelLoadError as exc:
         return {"error": str(exc)}
+    from translate.glossary import honoured, load
+
+    glossary = load(cfg["translate"]["glossary"])
     sentences = [split_sentences(line) or [line] for line in lines]
     flat = [s for group in sentences for s in group]
+    given = [glossary.apply(s) for s in flat] if glossary else [(s, []) for s in flat]
     start = time.perf_counter()
-    results = translator.translate(flat)
+    results = translator.translate([text for text, _ in given])
     seconds = time.perf_counter() - start
+    occurrences = [(m.entry, r.text) for (_, matches), r in zip(given, results) for m in matches]
     errors = [r.error for r in results if r.error]
     out, i = [], 0
     for group in sentences:
@@ -75,6 +80,8 @@ def translate_lines(cfg: dict[str, Any], lines: Sequence[str]) -> dict:
         "errors": len(errors),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "signature": translator.signature(),
+        "terms": {"occurrences": len(occurrences),
+                  "honoured": sum(1 for entry, text in occurrences if honoured(text, entry))},
     }
 
 

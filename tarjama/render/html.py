@@ -9,6 +9,21 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from tarjama.inert import show_bidi
 
 
+def term_pieces(text: str, terms: list[dict] | None) -> list[tuple[str, dict | None]]:
+    """The Arabic of a sentence cut at its glossary terms: (piece, term or None)."""
+    pieces, at = [], 0
+    for term in sorted(terms or [], key=lambda t: t["start"]):
+        if term["start"] < at or term["end"] > len(text):
+            continue
+        if term["start"] > at:
+            pieces.append((text[at:term["start"]], None))
+        pieces.append((text[term["start"]:term["end"]], term))
+        at = term["end"]
+    if at < len(text) or not pieces:
+        pieces.append((text[at:], None))
+    return pieces
+
+
 def finalize(value: object) -> object:
     """Applied to every {{ }} output: direction controls in article text are shown, not obeyed."""
     return show_bidi(value) if isinstance(value, str) else value
@@ -16,13 +31,15 @@ def finalize(value: object) -> object:
 
 @lru_cache(maxsize=1)
 def _env() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("tarjama.render", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
         finalize=finalize,
     )
+    env.globals["term_pieces"] = term_pieces
+    return env
 
 
 def render_article(record: dict, low_score: float) -> str:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from flask import Flask, abort, flash, g, redirect, render_template, request, session, url_for
 
-from tarjama.render.html import finalize
-from tarjama.review import team
+from tarjama.render.html import finalize, term_pieces
+from tarjama.review import glossary_edit, team
 from tarjama.review.export import FORMATS, export
 from tarjama.review.guard import LOOPBACK_NAMES, host_allowed, post_allowed
 from tarjama.review.store import STATUSES, ReviewStore, StaleVersion, sync_all
@@ -63,6 +63,7 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
         return session["csrf"]
 
     app.jinja_env.globals["csrf_token"] = csrf_token
+    app.jinja_env.globals["term_pieces"] = term_pieces
     team.install(app, token=token, default_reviewer=reviewer)
 
     @app.before_request
@@ -169,6 +170,22 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
         except StaleVersion as exc:
             return render_article(article_id, error=str(exc), code=409)
         flash(f"Summary {status}.")
+        return redirect(url_for("article", article_id=article_id), 303)
+
+    @app.post("/article/<article_id>/term")
+    def add_term(article_id: str):
+        records, _, _ = articles()
+        if article_id not in records:
+            abort(404)
+        arabic = " ".join(request.form.get("arabic", "").split())
+        english = " ".join(request.form.get("english", "").split())
+        problem = glossary_edit.problem(arabic, english, [s["ar"] for s in records[article_id]["segments"]])
+        if problem:
+            return render_article(article_id, error=f"Term not added: {problem}", code=400)
+        glossary_edit.append(out, arabic, english)
+        store().add_term(article_id, arabic, english, team.current_reviewer())
+        flash(f"«{arabic}» → «{english}» added to {glossary_edit.JOB_GLOSSARY}; a rerun of the job on this folder "
+              "applies it.")
         return redirect(url_for("article", article_id=article_id), 303)
 
     @app.get("/export")

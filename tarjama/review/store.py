@@ -46,6 +46,19 @@ migration(
     """
 )
 
+migration(
+    """
+    CREATE TABLE terms (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL,      -- the article the reviewer was reading
+        arabic TEXT NOT NULL,
+        english TEXT NOT NULL,
+        reviewer TEXT NOT NULL,
+        created REAL NOT NULL
+    );
+    """
+)
+
 STATUSES = ("to review", "edited", "approved", "rejected", "stale")
 
 
@@ -162,6 +175,13 @@ class ReviewStore:
                 f"This summary changed since you opened it (now version {latest.version if latest else 0}, "
                 f"saved by {who}at {when}). Reload to see it, then make your change again."
             )
+
+    def add_term(self, article_id: str, arabic: str, english: str, reviewer: str) -> None:
+        self.db.execute("INSERT INTO terms (article_id, arabic, english, reviewer, created) VALUES (?, ?, ?, ?, ?)",
+                        (article_id, arabic, english, reviewer, time.time()))
+
+    def terms(self) -> list[tuple[str, str, str, str, float]]:
+        return self.db.execute("SELECT article_id, arabic, english, reviewer, created FROM terms ORDER BY id").fetchall()
 
     # -- reading ------------------------------------------------------------------------------
 
