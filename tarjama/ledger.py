@@ -21,7 +21,7 @@ migration(
     CREATE TABLE inputs (
         key TEXT PRIMARY KEY,          -- file path, or path#n for the n-th record of a file
         article_id TEXT,               -- the article this input produced or points to
-        input_sha TEXT,                -- of the input file's bytes
+        input_sha TEXT,                -- of the input's bytes: the file, or the record of an export
         content_sha TEXT,              -- of the text the models saw
         config_sig TEXT,               -- settings that shape the output
         status TEXT NOT NULL,          -- done | failed | skipped | duplicate

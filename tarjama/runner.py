@@ -180,7 +180,7 @@ class Runner:
         if (
             prior
             and prior.status == "done"
-            and prior.input_sha == article.sha256
+            and prior.input_sha == article.input_sha
             and prior.content_sha == content
             and prior.config_sig == self.config_sig
             and all((self.out / f).is_file() for f in prior.files)
@@ -195,7 +195,7 @@ class Runner:
             if done is not None and done.key != article.key:
                 original = done.article_id
         if original is not None:
-            ledger.record(article.key, "duplicate", article_id=original, input_sha=article.sha256,
+            ledger.record(article.key, "duplicate", article_id=original, input_sha=article.input_sha,
                           content_sha=content, config_sig=self.config_sig)
             outcome.duplicates.append({"input": article.key, "article": original})
             log.info("%s: same text as article %s; not processed again", article.key, original)
@@ -224,7 +224,7 @@ class Runner:
             log.warning("%s", warning)
             return
         ledger.record(item.key, item.status, error=item.reason)
-        entry = {"input": item.path, "status": item.status, "reason": item.reason}
+        entry = {"input": item.key, "status": item.status, "reason": item.reason}  # a record: path#n
         (outcome.failed if item.status == "failed" else outcome.skipped).append(entry)
         log.warning("%s: %s", item.path, item.reason)
 
@@ -346,7 +346,7 @@ class Runner:
             files = write_article(self.out, record, self.cfg["output"]["formats"], self.cfg["output"]["low_score"])
             # The ledger learns of the article only once all its files are in place.
             ledger.record(
-                plan.article.key, "done", article_id=plan.article_id, input_sha=plan.article.sha256,
+                plan.article.key, "done", article_id=plan.article_id, input_sha=plan.article.input_sha,
                 content_sha=plan.article.content_sha, config_sig=self.config_sig, files=files,
                 title_ar=plan.article.title, title_en=title_en, segments=len(segments),
                 flags=len(record["flags"]), seconds=round(per_article + time.perf_counter() - start, 3),
@@ -377,7 +377,7 @@ class Runner:
         return out
 
     def _article_failed(self, plan: _Planned, ledger: Ledger, outcome: Outcome, reason: str) -> None:
-        ledger.record(plan.article.key, "failed", article_id=plan.article_id, input_sha=plan.article.sha256,
+        ledger.record(plan.article.key, "failed", article_id=plan.article_id, input_sha=plan.article.input_sha,
                       content_sha=plan.article.content_sha, config_sig=self.config_sig, error=reason)
         outcome.failed.append({"input": plan.article.key, "status": "failed", "reason": reason})
         log.warning("%s: %s", plan.article.key, reason)

@@ -266,3 +266,38 @@ def test_cache_key_carries_tool_and_engine_library_versions(tiny_models):
 
     signature = json.loads(static_signature(tiny_config(tiny_models)["translate"]))
     assert signature["versions"] == [f"tarjama {__version__}", f"transformers {metadata.version('transformers')}"]
+
+
+def _feed_line(i: int) -> str:
+    body = SEED.read_text(encoding="utf-8").replace("روداو", f"فقرة إضافية رقم {i} عن الاجتماع الذي عقد في أربيل.")
+    return json.dumps({"id": f"feed-{i}", "text": body}, ensure_ascii=False) + "\n"
+
+
+def test_a_growing_feed_processes_only_its_new_records(tiny_models, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(_feed_line(0) + _feed_line(1), encoding="utf-8")
+    out = tmp_path / "out"
+
+    def run(**extra):
+        cfg = tiny_config(tiny_models, **{"facts.entities": "false", **extra})
+        return Runner(cfg, out, engines=Engines(cfg), progress=False).run([str(feed)])
+
+    first = run()
+    assert sorted(first.written) == ["feed-0", "feed-1"]
+    with open(feed, "a", encoding="utf-8") as fh:
+        fh.write(_feed_line(2))
+    second = run()
+    assert second.written == ["feed-2"] and sorted(second.reused) == ["feed-0", "feed-1"]
+
+
+def test_input_max_bytes_applies_to_each_record_of_a_feed(tiny_models, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    line = _feed_line(0)
+    huge = json.dumps({"id": "huge", "text": "نص " * 5000}, ensure_ascii=False) + "\n"
+    feed.write_text(line + huge + _feed_line(1), encoding="utf-8")
+    limit = len(line.encode("utf-8")) + 100  # each ordinary record fits; the file as a whole does not
+    cfg = tiny_config(tiny_models, **{"facts.entities": "false", "input.max_bytes": limit})
+    outcome = Runner(cfg, tmp_path / "out", engines=Engines(cfg), progress=False).run([str(feed)])
+    assert sorted(outcome.written) == ["feed-0", "feed-1"]
+    [failure] = outcome.failed
+    assert failure["input"].endswith("feed.jsonl#2") and "over input.max_bytes" in failure["reason"]

@@ -3,6 +3,7 @@ by content first (a .txt holding HTML is HTML), the extension breaking ties."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ class Raw:
     source_name: str | None = None
     url: str | None = None
     lines_are_paragraphs: bool = False
+    # Hash of the record's own input (JSON records), "" for a one-article file.
+    record_sha: str = ""
 
 
 class RecordError(Exception):
@@ -173,31 +176,45 @@ def _records(key: str, name: str, text: str, fmt: str, fields: dict[str, Any]) -
                 numbered.append((i, None, f"line {i} is JSON nested too deeply to read"))
     label = "record" if fmt == "json" else "line"
     for n, item, error in numbered:
-        record_key = f"{key}#{n}"
-        if error:
-            yield RecordError(record_key, error)
-            continue
-        if not isinstance(item, dict):
-            yield RecordError(record_key, f"{label} {n} is not a JSON object")
-            continue
-        body = _field(item, fields["text"])
-        if not isinstance(body, str) or not body.strip():
-            yield RecordError(record_key, f"{label} {n} has no text (looked in: {', '.join(_names(fields['text']))})")
-            continue
-        lines = False
-        if re.search(r"</?(?:p|div|br)\b", body, re.IGNORECASE):
-            body, lines = html_fragment_text(body), True
-        record_id = _field(item, fields["id"])
-        yield Raw(
-            record_key,
-            str(record_id) if record_id not in (None, "") else f"{name}-{n}",
-            body,
-            title=_text(_field(item, fields["title"])),
-            published=_text(_field(item, fields["date"])),
-            source_name=_text(_field(item, fields["source"])),
-            url=_text(_field(item, fields["url"])),
-            lines_are_paragraphs=lines or ("\n\n" not in body.strip()),
-        )
+        yield record(key, name, n, item, error, label, fields)
+
+
+def json_line(key: str, name: str, n: int, line: str, fields: dict[str, Any]) -> Raw | RecordError:
+    """One line of a JSON Lines file, read on its own (the stream reader's unit)."""
+    try:
+        item, error = json.loads(line), None
+    except ValueError as exc:
+        item, error = None, f"line {n} is not valid JSON: {exc.msg}"
+    except RecursionError:
+        item, error = None, f"line {n} is JSON nested too deeply to read"
+    return record(key, name, n, item, error, "line", fields)
+
+
+def record(key: str, name: str, n: int, item: Any, error: str | None, label: str,
+           fields: dict[str, Any]) -> Raw | RecordError:
+    record_key = f"{key}#{n}"
+    if error:
+        return RecordError(record_key, error)
+    if not isinstance(item, dict):
+        return RecordError(record_key, f"{label} {n} is not a JSON object")
+    body = _field(item, fields["text"])
+    if not isinstance(body, str) or not body.strip():
+        return RecordError(record_key, f"{label} {n} has no text (looked in: {', '.join(_names(fields['text']))})")
+    lines = False
+    if re.search(r"</?(?:p|div|br)\b", body, re.IGNORECASE):
+        body, lines = html_fragment_text(body), True
+    record_id = _field(item, fields["id"])
+    return Raw(
+        record_key,
+        str(record_id) if record_id not in (None, "") else f"{name}-{n}",
+        body,
+        title=_text(_field(item, fields["title"])),
+        published=_text(_field(item, fields["date"])),
+        source_name=_text(_field(item, fields["source"])),
+        url=_text(_field(item, fields["url"])),
+        lines_are_paragraphs=lines or ("\n\n" not in body.strip()),
+        record_sha=hashlib.sha256(json.dumps(item, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest(),
+    )
 
 
 def _names(names: str | list[str]) -> list[str]:

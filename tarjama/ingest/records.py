@@ -22,6 +22,9 @@ class Article:
     meta: dict = field(default_factory=dict, compare=False, hash=False)
     # Things a reader should know but that do not stop the article (a likely fragment).
     warnings: tuple[str, ...] = ()
+    # Hash of this article's own input: the file's bytes for a one-article file, the record's
+    # for a record of an export, so that appending to a feed leaves earlier records done.
+    input_sha: str = ""
 
     @property
     def content_sha(self) -> str:
