@@ -72,8 +72,8 @@ _GREGORIAN = re.compile(
 )
 # A month named alone is a date only after words that introduce a time ("في تموز"), since
 # some month names are also ordinary words (آب, father; نيسان, the car maker).
-_MONTH_CONTEXT = re.compile(rf"(?:^|[\s(])(?:[وف]?(?:في|خلال|منذ|حتى|شهر|مطلع|أوائل|اوائل|أواخر|اواخر|منتصف|بداية|نهاية|"
-                            rf"أواسط|قبل|بعد|بحلول))\s+$")
+_MONTH_CONTEXT = re.compile(r"(?:^|[\s(])(?:[وف]?(?:في|خلال|منذ|حتى|شهر|مطلع|أوائل|اوائل|أواخر|اواخر|منتصف|بداية|نهاية|"
+                            r"أواسط|قبل|بعد|بحلول))\s+$")
 _NUMERIC = re.compile(r"(?<![\d.,/-])(?P<a>\d{1,4})([/.-])(?P<b>\d{1,2})\2(?P<c>\d{1,4})(?![\d.,/-])")
 _HIJRI = re.compile(
     rf"{_B}(?:(?P<day>[0-3]?\d)\s+)?(?P<month>{_HMONTH})\s+(?P<year>\d{{3,4}})\s*(?:هـ|ه)\.?(?![{_A}])"

@@ -11,7 +11,7 @@ import logging
 import unicodedata
 from typing import Any, Sequence
 
-from translate.loading import ModelLoadError, load_model
+from seq2seq.loading import ModelLoadError, load_model
 
 log = logging.getLogger(__name__)
 

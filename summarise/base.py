@@ -9,8 +9,8 @@ from typing import Sequence
 
 from summarise.chunking import chunk
 from summarise.types import Summary
-from translate.batching import plan_batches
-from translate.loading import ModelLoadError, signature_of
+from seq2seq.batching import plan_batches
+from seq2seq.loading import ModelLoadError, signature_of
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from translate.segment import split_long
+from seq2seq.pieces import split_long
 
 
 def chunk(sentences: Sequence[str], count_tokens: Callable[[str], int], limit: int) -> list[str]:

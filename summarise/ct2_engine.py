@@ -7,8 +7,8 @@ from typing import Any
 
 from summarise.base import MapReduceSummariser
 from summarise.hf_engine import MARGIN
-from translate import ct2
-from translate.architectures import check_summariser, summary_prefix
+from seq2seq import ct2
+from seq2seq.architectures import check_summariser, summary_prefix
 
 
 class CTranslate2Summariser(MapReduceSummariser):

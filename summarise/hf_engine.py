@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from summarise.base import MapReduceSummariser
-from translate.architectures import check_summariser, summary_prefix
-from translate.beam_cache import generate_kwargs
-from translate.loading import describe, load_seq2seq
+from seq2seq.architectures import check_summariser, summary_prefix
+from seq2seq.beam_cache import generate_kwargs
+from seq2seq.loading import describe, load_seq2seq
 
 # Tokens kept free in each chunk: joining pieces with spaces can shift a BPE count a little,
 # and a prefix such as "summarize: " takes a few.
@@ -61,7 +61,7 @@ class TransformersSummariser(MapReduceSummariser):
         with torch.inference_mode():
             enc = tok(texts, return_tensors="pt", padding=True, truncation=False).to(self._m.device)
             # The encoder runs here so that its output can fill the cross-attention cache
-            # once per chunk rather than once per beam (translate/shared_source.py).
+            # once per chunk rather than once per beam (seq2seq/shared_source.py).
             hidden = model.get_encoder()(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"]).last_hidden_state
             out = model.generate(**enc, encoder_outputs=BaseModelOutput(last_hidden_state=hidden),
                                  **generate_kwargs(model, self.generation, hidden))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from translate.registry import resolve
+from seq2seq.registry import resolve
 
 # The keys are the values `summarise.engine` accepts.
 ENGINES: dict[str, str] = {

@@ -398,7 +398,7 @@ COMMANDS = {
 
 def main(argv: list[str] | None = None) -> int:
     _utf8_stdio()
-    from translate.cpu_linear import limit_kernel_caches
+    from seq2seq.cpu_linear import limit_kernel_caches
 
     limit_kernel_caches()  # before anything imports torch
     args = _parser().parse_args(_eval_facts_argv(sys.argv[1:] if argv is None else list(argv)))
@@ -410,7 +410,7 @@ def main(argv: list[str] | None = None) -> int:
     from tarjama.lock import FolderBusy
     from tarjama.output_folder import OutputError
     from translate.glossary import GlossaryError
-    from translate.loading import ModelLoadError
+    from seq2seq.loading import ModelLoadError
 
     try:
         return COMMANDS[args.command](args)

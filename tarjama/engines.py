@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from translate.loading import resolve_revision
+from seq2seq.loading import resolve_revision
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +91,7 @@ class Engines:
             return
         import torch
 
-        from translate import cpu_linear
+        from seq2seq import cpu_linear
 
         cpu_linear.configure(self.cfg["job"]["cpu_linear"])
         threads = self.cfg["job"]["threads"] or os.cpu_count() or 1

@@ -76,7 +76,7 @@ def _with_entities(facts, text: str, lang: str, cfg: dict, taggers: dict):
     from facts.article import with_entities
     from facts.entities import EntityTagger
     from translate import split_sentences
-    from translate.loading import ModelLoadError
+    from seq2seq.loading import ModelLoadError
 
     section = cfg["facts"]
     if lang not in taggers:

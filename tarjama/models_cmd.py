@@ -8,7 +8,7 @@ import json
 import os
 from typing import Any
 
-from translate.loading import ModelLoadError, load_model
+from seq2seq.loading import ModelLoadError, load_model
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +74,8 @@ def check(cfg: dict[str, Any], *, as_json: bool = False) -> int:
 def convert(cfg: dict[str, Any]) -> int:
     """Convert the models of the stages whose engine is ctranslate2, ahead of the job."""
     from tarjama.engines import ct2_dir
-    from translate import ct2
-    from translate.loading import resolve_revision, resolve_source
+    from seq2seq import ct2
+    from seq2seq.loading import resolve_revision, resolve_source
 
     status, converted = 0, 0
     for stage in ("translate", "summarise"):

@@ -1,7 +1,7 @@
 import pytest
 
 from summarise.chunking import chunk
-from translate.batching import plan_batches, split_for_workers
+from seq2seq.batching import plan_batches, split_for_workers
 
 
 @pytest.mark.parametrize(

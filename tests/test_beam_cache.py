@@ -4,7 +4,7 @@ scoring pass reuses: both must change nothing but the time taken."""
 import pytest
 import torch
 
-from translate.beam_cache import beam_cache, generate_kwargs
+from seq2seq.beam_cache import beam_cache, generate_kwargs
 from translate.registry import get_engine
 
 SENTENCES = [

@@ -5,8 +5,8 @@ import pytest
 import torch
 
 from tarjama import config
-from translate import cpu_linear
-from translate.loading import ModelLoadError, load_seq2seq
+from seq2seq import cpu_linear
+from seq2seq.loading import ModelLoadError, load_seq2seq
 from translate.registry import get_engine
 
 SENTENCES = [
@@ -110,7 +110,7 @@ def test_kernel_caches_are_bounded_before_torch_loads_and_a_users_choice_kept():
 
     script = (
         "import os, sys\n"
-        "from translate.cpu_linear import limit_kernel_caches\n"
+        "from seq2seq.cpu_linear import limit_kernel_caches\n"
         "if sys.argv[1] == 'late': import torch\n"
         "print(limit_kernel_caches(), os.environ.get('ONEDNN_PRIMITIVE_CACHE_CAPACITY'), os.environ.get('LRU_CACHE_CAPACITY'))\n"
     )

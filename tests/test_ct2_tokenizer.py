@@ -10,7 +10,7 @@ import pytest
 from transformers import AutoConfig, AutoTokenizer, GenerationConfig
 
 from tests.conftest import ROOT
-from translate import ct2_tokenizer
+from seq2seq import ct2_tokenizer
 
 STRINGS = [
     "أكدت وزارة الدفاع الأميركية بأنها ستواصل التصدي لداعش.",

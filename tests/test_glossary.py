@@ -4,7 +4,6 @@ adding a term that a rerun uses, and bad rows named."""
 
 import json
 import re
-import shutil
 
 import pytest
 
@@ -12,7 +11,7 @@ from tarjama.engines import Engines
 from tarjama.review.app import create_app
 from tarjama.review.store import ReviewStore
 from tarjama.runner import Runner
-from tests.conftest import SEED, run_cli, set_args, tiny_config
+from tests.conftest import SEED, run_cli, tiny_config
 from translate.glossary import Entry, Glossary, GlossaryError, honoured, load
 
 DESK = "البيشمركة\tPeshmerga\nداعش\tISIS\nالبنتاغون\tPentagon\nكردستان\tKurdistan\n"

@@ -5,7 +5,7 @@ import pytest
 import torch
 from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
-from translate.min_length import EosBan, lighter_min_length
+from seq2seq.min_length import EosBan, lighter_min_length
 
 TEXTS = {
     "marian": ["أكدت وزارة الدفاع الأميركية بأنها ستواصل التصدي لداعش.", "قال."],

@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import ROOT
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-OURS = {"tarjama", "translate", "summarise", "facts", "config", "tests"}
+OURS = {"tarjama", "seq2seq", "translate", "summarise", "facts", "config", "tests"}
 # Imported only when the user asks for it, and never installed by tarjama (say why).
 OPTIONAL = {"comet": "unbabel-comet pins its own torch and lightning; `tarjama eval --comet` says to install it"}
 # Declared though never imported by name: each is needed by a library at run time.
@@ -29,7 +29,7 @@ def _name(requirement: str) -> str:
 
 def _imports() -> set[str]:
     found = set()
-    for package in ("tarjama", "translate", "summarise", "facts"):
+    for package in ("tarjama", "seq2seq", "translate", "summarise", "facts"):
         for path in (ROOT / package).rglob("*.py"):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if isinstance(node, ast.Import):
@@ -59,7 +59,7 @@ def test_every_package_of_the_tree_is_in_the_wheel():
     listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
     tree = {
         ".".join(init.parent.relative_to(ROOT).parts)
-        for package in ("tarjama", "translate", "summarise", "facts")
+        for package in ("tarjama", "seq2seq", "translate", "summarise", "facts")
         for init in (ROOT / package).rglob("__init__.py")
     }
     assert listed == tree | {"tarjama.defaults"}
@@ -121,3 +121,19 @@ def test_renderings_show_an_arabic_summary():
     markdown, html = render_markdown(record), render_article(record, -1.5)
     assert "ملخص الخبر بالعربية." in markdown and "(empty)" not in markdown
     assert '<div class="summary" lang="ar" dir="rtl">ملخص الخبر بالعربية.</div>' in html
+
+
+def test_the_model_stages_do_not_import_each_other_or_the_job():
+    """translate/ and summarise/ share seq2seq/ (facts/ loads its NER models through it), never
+    each other; none of the model
+    packages imports tarjama/ (so they stay usable as libraries)."""
+    allowed = {"translate": {"seq2seq"}, "summarise": {"seq2seq"}, "seq2seq": set(), "facts": {"seq2seq"}}
+    for package, may in allowed.items():
+        for path in (ROOT / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = ([a.name for a in node.names] if isinstance(node, ast.Import) else
+                         [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module else [])
+                for name in names:
+                    top = name.split(".")[0]
+                    if top in OURS - {"config", "tests"} and top != package:
+                        assert top in may, f"{path.relative_to(ROOT)} imports {name}"

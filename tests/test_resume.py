@@ -231,7 +231,7 @@ def test_model_folder_replaced_in_place_redoes_articles_and_translations(tiny_mo
     from tarjama.runner import Runner
     from tarjama.tiny_models import build_marian
     from tests.conftest import SEED, tiny_config
-    from translate.loading import fingerprint
+    from seq2seq.loading import fingerprint
 
     marian = tmp_path / "marian"
     shutil.copytree(tiny_models["marian"], marian)

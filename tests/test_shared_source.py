@@ -6,9 +6,9 @@ import torch
 from transformers import AutoModelForSeq2SeqLM
 from transformers.modeling_outputs import BaseModelOutput
 
-from translate import shared_source
-from translate.beam_cache import generate_kwargs
-from translate.loading import load_seq2seq
+from seq2seq import shared_source
+from seq2seq.beam_cache import generate_kwargs
+from seq2seq.loading import load_seq2seq
 
 SOURCES = [
     "أكدت وزارة الدفاع الأميركية بأنها ستواصل التصدي لداعش.",

@@ -1,6 +1,6 @@
 """Arabic text -> English sentences. Knows nothing of jobs, files or outputs."""
 
-from translate.loading import ModelLoadError
+from seq2seq.loading import ModelLoadError
 from translate.segment import normalise, split_long, split_sentences
 from translate.types import Translation, Translator
 

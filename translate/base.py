@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Sequence
 
-from translate.batching import plan_batches, split_for_workers
-from translate.loading import signature_of
+from seq2seq.batching import plan_batches, split_for_workers
+from seq2seq.loading import signature_of
 from translate.segment import normalise, split_long
 from translate.types import Progress, Translation
 

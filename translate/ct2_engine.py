@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from translate import ct2
-from translate.architectures import translation_setup
+from seq2seq import ct2
+from seq2seq.architectures import translation_setup
 from translate.base import BatchedTranslator
 from translate.types import Translation
 

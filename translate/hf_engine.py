@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from translate.architectures import translation_setup
+from seq2seq.architectures import translation_setup
 from translate.base import BatchedTranslator
-from translate.beam_cache import generate_kwargs
-from translate.loading import describe, load_seq2seq
+from seq2seq.beam_cache import generate_kwargs
+from seq2seq.loading import describe, load_seq2seq
 from translate.types import Translation
 
 # Cap on the float32 logits a scoring pass materialises at once (batch x length x vocab).

@@ -42,7 +42,6 @@ def run_eval_facts(args: Namespace, overrides: Sequence[str]) -> int:
 
 
 def run_eval(args: Namespace, overrides: Sequence[str], usage_error: type[Exception]) -> int:
-    from tarjama import config
     from tarjama.evaluate.rows import build_rows
 
     target = [args.target] if args.target else []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from translate.loading import ModelLoadError
+from seq2seq.loading import ModelLoadError
 
 # model_type -> needs language codes
 TRANSLATION_TYPES = {"marian": False, "m2m_100": True, "mbart": True, "nllb_moe": True}

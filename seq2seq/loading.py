@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from translate import cpu_linear, shared_source
+from seq2seq import cpu_linear, shared_source
 
 log = logging.getLogger(__name__)
 

@@ -14,16 +14,16 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from translate import shared_source
-from translate.min_length import lighter_min_length
+from seq2seq import shared_source
+from seq2seq.min_length import lighter_min_length
 
 
 def generate_kwargs(model: Any, generation: dict[str, Any], encoder_hidden: Any = None) -> dict[str, Any]:
     """generate()'s keyword arguments: the configured settings, plus the cache below when
     the search keeps several beams. Given the encoder output (one row per input) and a model
     on the shared-source attention, the cache starts with the cross-attention filled once
-    per input (translate/shared_source.py). A minimum length is enforced by the cheaper
-    processor of translate/min_length.py."""
+    per input (seq2seq/shared_source.py). A minimum length is enforced by the cheaper
+    processor of seq2seq/min_length.py."""
     generation = lighter_min_length(model, generation)
     if generation.get("use_cache") is False or generation.get("cache_implementation"):
         return generation  # the user chose the cache (or none); leave it to generate()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from translate.loading import ModelLoadError, Source, local_snapshot, quiet_transformers
+from seq2seq.loading import ModelLoadError, Source, local_snapshot, quiet_transformers
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ def device_and_compute(device: str, quantization: str, key: str) -> tuple[str, i
     """CTranslate2's (device, device_index) for a configured device such as "cuda:1"."""
     import ctranslate2
 
-    from translate.loading import split_device
+    from seq2seq.loading import split_device
 
     kind, index = split_device(device)
     if kind == "mps":
@@ -153,7 +153,7 @@ class Ct2Model:
 def _from_transformers(model: str, revision: str, key: str, source: Source) -> tuple[Any, Any, Any]:
     from transformers import GenerationConfig
 
-    from translate.loading import load_tokenizer_config
+    from seq2seq.loading import load_tokenizer_config
 
     tokenizer, config, _ = load_tokenizer_config(model, revision, key=key)
     try:
@@ -164,7 +164,7 @@ def _from_transformers(model: str, revision: str, key: str, source: Source) -> t
 
 
 def _keep_tokenizer(tokenizer: Any, config: Any, defaults: Any, path: Path) -> None:
-    from translate import ct2_tokenizer
+    from seq2seq import ct2_tokenizer
 
     try:
         ct2_tokenizer.save(tokenizer, config, defaults, path)
@@ -181,8 +181,8 @@ def open_model(*, model: str, revision: str, device: str, quantization: str, con
         import ctranslate2
     except ImportError:
         raise ModelLoadError("engine = \"ctranslate2\" needs the ctranslate2 package: pip install 'tarjama[ct2]'") from None
-    from translate import ct2_tokenizer
-    from translate.loading import resolve_revision, resolve_source
+    from seq2seq import ct2_tokenizer
+    from seq2seq.loading import resolve_revision, resolve_source
 
     source = resolve_source(model, revision, key)
     device, device_index = device_and_compute(device, quantization, key)
