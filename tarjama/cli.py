@@ -166,7 +166,7 @@ def _setup_logging(args: argparse.Namespace) -> None:
     logging.basicConfig(level=level, handlers=[handler], force=True)
     # Library chatter (transformers, urllib3) only when asked for.
     for noisy in ("transformers", "huggingface_hub", "urllib3", "httpx", "filelock", "sacrebleu", "absl",
-                  "waitress.queue"):
+                  "waitress.queue", "ray", "ray.data"):
         logging.getLogger(noisy).setLevel(logging.DEBUG if args.verbose else logging.ERROR)
 
 

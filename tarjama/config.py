@@ -69,9 +69,14 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "summarise.quantization": QUANTIZATIONS,
     "summarise.input": ("translation", "source"),
     "job.cpu_linear": ("auto", "onednn", "torch"),
+    "job.executor": ("local", "ray"),
 }
 LIST_CHOICES: dict[str, tuple[str, ...]] = {"output.formats": ("md", "html")}
 POSITIVE = {
+    "ray.translate_actors",
+    "ray.summarise_actors",
+    "ray.entities_actors",
+    "ray.batch_size",
     "translate.batch_tokens",
     "translate.max_batch_sentences",
     "summarise.batch_size",
@@ -80,6 +85,13 @@ POSITIVE = {
     "input.max_bytes",
 }
 NON_NEGATIVE = {
+    "ray.local_cpus",
+    "ray.translate_cpus",
+    "ray.translate_gpus",
+    "ray.summarise_cpus",
+    "ray.summarise_gpus",
+    "ray.entities_cpus",
+    "ray.entities_gpus",
     "translate.max_input_tokens",
     "summarise.max_input_tokens",
     "job.threads",

@@ -159,6 +159,9 @@ class Engines:
             return self._translator.signature()
         return static_signature(self.cfg["translate"])
 
+    def close(self) -> None:
+        """Nothing to release in this process (the Ray executor's shuts its Ray down)."""
+
     def loaded(self) -> dict[str, dict]:
         out = {}
         if self._translator is not None:
@@ -168,3 +171,12 @@ class Engines:
         if self._taggers is not None:
             out["entities"] = {lang: t.describe() for lang, t in self._taggers.items()}
         return out
+
+
+def make_engines(cfg: dict[str, Any]):
+    """The executor of the model stages that job.executor names."""
+    if cfg["job"]["executor"] == "ray":
+        from tarjama.ray_executor import RayEngines
+
+        return RayEngines(cfg)
+    return Engines(cfg)

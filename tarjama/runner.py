@@ -19,7 +19,7 @@ from facts.article import article_facts
 from tarjama import __version__, atomic
 from tarjama.cache import TranslationCache, cache_key, default_dir
 from tarjama.config import signature as config_signature
-from tarjama.engines import Engines, model_revisions, static_signature
+from tarjama.engines import Engines, make_engines, model_revisions, static_signature
 from tarjama.ingest import Article, IngestFailure, arabic_share, check_inputs, read_inputs
 from tarjama.ledger import Ledger
 from tarjama.lock import FolderLock
@@ -96,7 +96,7 @@ class Runner:
                  progress: bool = True):
         self.cfg = cfg
         self.out = Path(out)
-        self.engines = engines or Engines(cfg)
+        self.engines = engines or make_engines(cfg)
         self.fresh = fresh
         self.glossary = load_glossary(cfg, self.out)
         self.config_sig = config_signature(
@@ -134,6 +134,7 @@ class Runner:
             finally:
                 signal.signal(signal.SIGTERM, previous_term)
                 self._progress.close()
+                self.engines.close()
                 outcome.timings["total"] = time.perf_counter() - start
                 self._finish(inputs, ledger, outcome, started)
                 ledger.close()

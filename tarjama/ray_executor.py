@@ -1,0 +1,227 @@
+"""The model stages on Ray Data: each stage a pool of actors that load their model once and
+take batches of sentences or documents (`map_batches` with a callable class,
+`compute=ActorPoolStrategy(size=...)`), on this machine or a cluster.
+
+`RayEngines` stands where `Engines` stands for the local executor: the runner asks it for a
+translator, a summariser and taggers, and gets proxies with the same methods, which send the
+work to the pools and give back the results in order. Planning, the translation cache and
+committing files and ledger rows stay in the driver, so resume and crash safety are the
+local executor's. An actor that dies is restarted and its batch retried by Ray.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from typing import Any, Sequence
+
+from facts.entities import EntityTagger  # noqa: F401  (the type the taggers stand in for)
+from summarise.types import Summary
+from translate.types import Translation
+
+log = logging.getLogger(__name__)
+
+# Ray restarts a dead actor and retries its batch this many times before the job fails.
+RETRIES = 3
+
+
+def setup_worker(cfg: dict[str, Any]) -> None:
+    """What the CLI does once for the local executor, done in each worker process: bound
+    oneDNN's kernel caches before torch loads (Engines sets threads and job.cpu_linear when
+    it loads a model)."""
+    from seq2seq.cpu_linear import limit_kernel_caches
+
+    limit_kernel_caches()
+    logging.getLogger("transformers").setLevel(logging.ERROR)
+
+
+class _StageWorker:
+    """One actor of a stage's pool: loads the model on construction, then runs batches."""
+
+    def __init__(self, cfg: dict[str, Any], stage: str) -> None:
+        setup_worker(cfg)
+        from tarjama.engines import Engines
+
+        self.stage = stage
+        self.engines = Engines(cfg)
+        if stage == "translate":
+            self.model = self.engines.translator
+        elif stage == "summarise":
+            self.model = self.engines.summariser
+        else:
+            self.model = self.engines.taggers[stage.split(":")[1]]
+        self.describe = json.dumps(self.model.describe(), ensure_ascii=False, sort_keys=True)
+        self.signature = self.model.signature() if hasattr(self.model, "signature") else ""
+
+    def __call__(self, batch: dict) -> dict:
+        items = [json.loads(x) for x in batch["item"]]
+        if self.stage == "translate":
+            results = [json.dumps([t.text, t.score, t.error]) for t in self.model.translate(items)]
+        elif self.stage == "summarise":
+            results = [json.dumps([s.text, s.chunks, s.rounds, s.error, s.partial]) for s in self.model.summarise(items)]
+        else:
+            results = [json.dumps(found, ensure_ascii=False) for found in self.model.tag(items)]
+        n = len(results)
+        return {"index": list(batch["index"]), "result": results, "describe": [self.describe] * n,
+                "signature": [self.signature] * n}
+
+
+class _Pool:
+    """Sends a list of items through one stage's actor pool and gives back results in order."""
+
+    def __init__(self, cfg: dict[str, Any], stage: str, section: str, connect) -> None:
+        self.cfg, self.stage, self.connect = cfg, stage, connect
+        ray_cfg = cfg["ray"]
+        self.actors = ray_cfg[f"{section}_actors"]
+        self.cpus = ray_cfg[f"{section}_cpus"]
+        self.gpus = ray_cfg[f"{section}_gpus"]
+        self.batch_size = ray_cfg["batch_size"]
+        self.describe: dict | None = None
+        self.signature: str | None = None
+        self.seconds = 0.0
+
+    def run(self, items: Sequence[Any]) -> list[Any]:
+        import ray.data
+        from ray.data import ActorPoolStrategy
+
+        if not items:
+            return []
+        self.connect()
+        rows = [{"index": i, "item": json.dumps(item, ensure_ascii=False)} for i, item in enumerate(items)]
+        start = time.perf_counter()
+        out = ray.data.from_items(rows).map_batches(
+            _StageWorker,
+            fn_constructor_kwargs={"cfg": self.cfg, "stage": self.stage},
+            compute=ActorPoolStrategy(size=self.actors),
+            batch_size=self.batch_size,
+            batch_format="default",
+            num_cpus=self.cpus,
+            num_gpus=self.gpus,
+            max_restarts=RETRIES,
+            max_task_retries=RETRIES,
+        ).take_all()
+        self.seconds += time.perf_counter() - start
+        out.sort(key=lambda row: row["index"])
+        if len(out) != len(items) or [row["index"] for row in out] != list(range(len(items))):
+            raise RuntimeError(f"ray stage {self.stage}: {len(out)} results for {len(items)} items")
+        self.describe = json.loads(out[0]["describe"])
+        self.signature = out[0]["signature"]
+        return [json.loads(row["result"]) for row in out]
+
+
+class _Translator:
+    def __init__(self, pool: _Pool) -> None:
+        self.pool = pool
+
+    def translate(self, sentences: Sequence[str], progress=None) -> list[Translation]:
+        results = [Translation(text, score, error) for text, score, error in self.pool.run(list(sentences))]
+        if progress:
+            progress(len(results))
+        return results
+
+    def signature(self) -> str:
+        return self.pool.signature or ""
+
+    def describe(self) -> dict:
+        return self.pool.describe or {}
+
+
+class _Summariser:
+    def __init__(self, pool: _Pool) -> None:
+        self.pool = pool
+
+    def summarise(self, documents: Sequence[Sequence[str]]) -> list[Summary]:
+        return [Summary(text, chunks, rounds, error, partial)
+                for text, chunks, rounds, error, partial in self.pool.run([list(d) for d in documents])]
+
+    def signature(self) -> str:
+        return self.pool.signature or ""
+
+    def describe(self) -> dict:
+        return self.pool.describe or {}
+
+
+class _Tagger:
+    def __init__(self, pool: _Pool) -> None:
+        self.pool = pool
+
+    def tag(self, sentences: Sequence[str]) -> list[list[tuple[str, str]]]:
+        return [[tuple(pair) for pair in found] for found in self.pool.run(list(sentences))]
+
+    def describe(self) -> dict:
+        return self.pool.describe or {}
+
+
+class RayEngines:
+    """The Engines interface over Ray Data actor pools."""
+
+    def __init__(self, cfg: dict[str, Any]) -> None:
+        import importlib.util
+
+        if importlib.util.find_spec("ray") is None:
+            from seq2seq.loading import ModelLoadError
+
+            raise ModelLoadError("job.executor = \"ray\" needs Ray: pip install 'tarjama[ray]'")
+        self.cfg = cfg
+        self._started = False
+        self._connected = False
+        self._translate = _Pool(cfg, "translate", "translate", self._connect)
+        self._summarise = _Pool(cfg, "summarise", "summarise", self._connect)
+        self._tag = {lang: _Pool(cfg, f"entities:{lang}", "entities", self._connect) for lang in ("ar", "en")}
+        self.translator = _Translator(self._translate)
+        self.summariser = _Summariser(self._summarise)
+        self.taggers = {lang: _Tagger(pool) for lang, pool in self._tag.items()} if cfg["facts"]["entities"] else None
+        # Model loading happens inside the actors, within each stage's time.
+        self.load_seconds: dict[str, float] = {}
+
+    def _connect(self) -> None:
+        """Start or join Ray on the first batch, so a rerun with nothing to do starts nothing."""
+        if self._connected:
+            return
+        import ray
+        import ray.data
+
+        section = self.cfg["ray"]
+        if not ray.is_initialized():
+            kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
+            if section["address"]:
+                kwargs["address"] = section["address"]
+            elif section["local_cpus"]:
+                kwargs["num_cpus"] = section["local_cpus"]
+            log.info("ray: %s", f"joining {section['address']}" if section["address"] else "starting on this machine")
+            ray.init(**kwargs)
+            self._started = True
+        self._connected = True
+        for name in ("ray", "ray.data"):  # Ray's own INFO lines would drown the job's
+            logging.getLogger(name).setLevel(logging.WARNING)
+        context = ray.data.DataContext.get_current()
+        context.execution_options.preserve_order = True
+        context.enable_progress_bars = False
+
+    def translate_signature(self) -> str:
+        if self._translate.signature:
+            return self._translate.signature
+        from tarjama.engines import static_signature
+
+        return static_signature(self.cfg["translate"])
+
+    def loaded(self) -> dict[str, dict]:
+        out = {}
+        if self._translate.describe:
+            out["translate"] = self._translate.describe
+        if self._summarise.describe:
+            out["summarise"] = self._summarise.describe
+        if all(pool.describe for pool in self._tag.values()):
+            out["entities"] = {lang: pool.describe for lang, pool in self._tag.items()}
+        return out
+
+    def close(self) -> None:
+        """Shut down the Ray this job started (a cluster it joined is left running)."""
+        if not self._started:
+            return
+        import ray
+
+        if ray.is_initialized():
+            ray.shutdown()
+        self._started = False
