@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import time
 from typing import Any, Sequence
 
@@ -190,7 +191,12 @@ class RayEngines:
             elif section["local_cpus"]:
                 kwargs["num_cpus"] = section["local_cpus"]
             log.info("ray: %s", f"joining {section['address']}" if section["address"] else "starting on this machine")
+            # ray.init replaces the driver's signal handlers; the job's own (Ctrl-C and SIGTERM
+            # stop it with a manifest and exit 130, and Ray is shut down) must stay.
+            handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
             ray.init(**kwargs)
+            for sig, handler in handlers.items():
+                signal.signal(sig, handler)
             self._started = True
         self._connected = True
         for name in ("ray", "ray.data"):  # Ray's own INFO lines would drown the job's
