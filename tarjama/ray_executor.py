@@ -40,10 +40,12 @@ def setup_worker(cfg: dict[str, Any]) -> None:
 class _StageWorker:
     """One actor of a stage's pool: loads the model on construction, then runs batches."""
 
-    def __init__(self, cfg: dict[str, Any], stage: str) -> None:
+    def __init__(self, cfg: dict[str, Any], stage: str, cpus: float) -> None:
         setup_worker(cfg)
         from tarjama.engines import Engines
 
+        if not cfg["job"]["threads"]:  # one thread per CPU the actor holds, not per core of the machine
+            cfg = {**cfg, "job": {**cfg["job"], "threads": max(1, int(cpus))}}
         self.stage = stage
         self.engines = Engines(cfg)
         if stage == "translate":
@@ -93,7 +95,7 @@ class _Pool:
         start = time.perf_counter()
         out = ray.data.from_items(rows).map_batches(
             _StageWorker,
-            fn_constructor_kwargs={"cfg": self.cfg, "stage": self.stage},
+            fn_constructor_kwargs={"cfg": self.cfg, "stage": self.stage, "cpus": self.cpus},
             compute=ActorPoolStrategy(size=self.actors),
             batch_size=self.batch_size,
             batch_format="default",
