@@ -8,7 +8,6 @@ text is an offset in the original, and `text` is always the span as written.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, timedelta
 
 from facts import invisible
@@ -374,14 +373,4 @@ def _map(text: str) -> str:
 def extract(text: str, published: str | None = None) -> Facts:
     """Dates and numbers of a text, spans in the text as given (direction marks and tatweel
     are looked through, and kept in the spans)."""
-    clean, positions = invisible.strip(text)
-    dates = extract_dates(clean, published)
-    numbers = extract_numbers(clean, dates)
-    if clean is text:
-        return Facts(dates=tuple(dates), numbers=tuple(numbers))
-
-    def moved(fact):
-        start, end = invisible.span(positions, fact.start, fact.end)
-        return replace(fact, start=start, end=end, text=text[start:end].strip())
-
-    return Facts(dates=tuple(moved(d) for d in dates), numbers=tuple(moved(n) for n in numbers))
+    return invisible.extract_through(text, published, extract_dates, extract_numbers)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from dataclasses import replace
 
 from facts import invisible
 from facts.types import DateFact, Facts, NumberFact
@@ -241,14 +240,6 @@ def extract_numbers(text: str, dates: list[DateFact] | None = None) -> list[Numb
 
 
 def extract(text: str, published: str | None = None) -> Facts:
-    clean, positions = invisible.strip(text)
-    dates = extract_dates(clean, published)
-    numbers = extract_numbers(clean, dates)
-    if clean is text:
-        return Facts(dates=tuple(dates), numbers=tuple(numbers))
-
-    def moved(fact):
-        start, end = invisible.span(positions, fact.start, fact.end)
-        return replace(fact, start=start, end=end, text=text[start:end].strip())
-
-    return Facts(dates=tuple(moved(d) for d in dates), numbers=tuple(moved(n) for n in numbers))
+    """Dates and numbers of a text, spans in the text as given (direction marks and tatweel
+    are looked through, and kept in the spans)."""
+    return invisible.extract_through(text, published, extract_dates, extract_numbers)

@@ -5,6 +5,8 @@ matches on the text without them and reports spans of the text as written. Pure.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import Callable
 
 _INVISIBLE = re.compile("[\u200b-\u200f\u061c\u2066-\u2069\u202a-\u202e\u0640\ufeff]")
 
@@ -21,3 +23,21 @@ def strip(text: str) -> tuple[str, list[int]]:
 def span(positions: list[int], start: int, end: int) -> tuple[int, int]:
     """A span of the stripped text as a span of the original."""
     return positions[start], positions[end - 1] + 1 if end > start else positions[start]
+
+
+def extract_through(text: str, published: str | None, extract_dates: Callable, extract_numbers: Callable):
+    """A language's dates and numbers read on the text without invisible characters, with
+    spans and `text` given back in the text as written (the marks kept inside the spans)."""
+    from facts.types import Facts
+
+    clean, positions = strip(text)
+    dates = extract_dates(clean, published)
+    numbers = extract_numbers(clean, dates)
+    if clean is text:
+        return Facts(dates=tuple(dates), numbers=tuple(numbers))
+
+    def moved(fact):
+        start, end = span(positions, fact.start, fact.end)
+        return replace(fact, start=start, end=end, text=text[start:end].strip())
+
+    return Facts(dates=tuple(moved(d) for d in dates), numbers=tuple(moved(n) for n in numbers))

@@ -44,7 +44,7 @@ def read_inputs(inputs: Sequence[str | Path], cfg: dict) -> Iterator[Article | I
         key = str(found)
         try:
             yield from _read_file(found, section)
-        except Exception as exc:  # noqa: BLE001: one input's failure, whatever it is
+        except Exception as exc:  # noqa: BLE001 - one input's failure, whatever it is
             yield IngestFailure(key, key, f"cannot read: {_describe(exc)}")
 
 
@@ -109,14 +109,7 @@ def _stream_json_lines(path: Path, section: dict) -> Iterator[Article | IngestFa
             except UnicodeDecodeError:
                 yield IngestFailure(f"{key}#{n}", key, f"line {n} is not UTF-8 (JSON Lines must be)")
                 continue
-            raw = json_line(key, path.stem, n, text, section["fields"])
-            if isinstance(raw, RecordError):
-                yield IngestFailure(raw.key, key, raw.reason)
-                continue
-            try:
-                yield _article(raw, key, sha)
-            except Exception as exc:  # noqa: BLE001: one record's failure
-                yield IngestFailure(raw.key, key, f"cannot read: {_describe(exc)}")
+            yield from _articles([json_line(key, path.stem, n, text, section["fields"])], key, sha)
     if not seen:
         yield IngestFailure(key, key, "empty file")
 
@@ -137,13 +130,18 @@ def _read_file(path: Path, section: dict) -> Iterator[Article | IngestFailure]:
         yield IngestFailure(key, key, exc.reason)
         return
     sha = hashlib.sha256(data).hexdigest()
-    for raw in itertools.chain([first], raws) if first is not None else ():
+    yield from _articles(itertools.chain([first], raws) if first is not None else (), key, sha)
+
+
+def _articles(raws, key: str, sha: str) -> Iterator[Article | IngestFailure]:
+    """Each raw record as an article, or as that record's failure."""
+    for raw in raws:
         if isinstance(raw, RecordError):
             yield IngestFailure(raw.key, key, raw.reason)
             continue
         try:
             yield _article(raw, key, sha)
-        except Exception as exc:  # noqa: BLE001: one record's failure
+        except Exception as exc:  # noqa: BLE001 - one record's failure
             yield IngestFailure(raw.key, key, f"cannot read: {_describe(exc)}")
 
 
