@@ -85,15 +85,34 @@ class _Pool:
         self.seconds = 0.0
 
     def run(self, items: Sequence[Any]) -> list[Any]:
-        import ray.data
-        from ray.data import ActorPoolStrategy
-
         if not items:
             return []
         self.connect()
         rows = [{"index": i, "item": json.dumps(item, ensure_ascii=False)} for i, item in enumerate(items)]
         start = time.perf_counter()
-        out = ray.data.from_items(rows).map_batches(
+        try:
+            out = self._execute(rows)
+        except Exception as exc:  # noqa: BLE001 - a model that will not load is one line, as locally
+            from seq2seq.loading import ModelLoadError
+
+            text = str(exc)
+            if "ModelLoadError" in text:
+                line = next((ln for ln in text.splitlines() if "ModelLoadError:" in ln), text.splitlines()[-1])
+                raise ModelLoadError(line.split("ModelLoadError:", 1)[-1].strip()) from None
+            raise
+        self.seconds += time.perf_counter() - start
+        out.sort(key=lambda row: row["index"])
+        if len(out) != len(items) or [row["index"] for row in out] != list(range(len(items))):
+            raise RuntimeError(f"ray stage {self.stage}: {len(out)} results for {len(items)} items")
+        self.describe = json.loads(out[0]["describe"])
+        self.signature = out[0]["signature"]
+        return [json.loads(row["result"]) for row in out]
+
+    def _execute(self, rows: list[dict]) -> list[dict]:
+        import ray.data
+        from ray.data import ActorPoolStrategy
+
+        return ray.data.from_items(rows).map_batches(
             _StageWorker,
             fn_constructor_kwargs={"cfg": self.cfg, "stage": self.stage, "cpus": self.cpus},
             compute=ActorPoolStrategy(size=self.actors),
@@ -104,13 +123,6 @@ class _Pool:
             max_restarts=RETRIES,
             max_task_retries=RETRIES,
         ).take_all()
-        self.seconds += time.perf_counter() - start
-        out.sort(key=lambda row: row["index"])
-        if len(out) != len(items) or [row["index"] for row in out] != list(range(len(items))):
-            raise RuntimeError(f"ray stage {self.stage}: {len(out)} results for {len(items)} items")
-        self.describe = json.loads(out[0]["describe"])
-        self.signature = out[0]["signature"]
-        return [json.loads(row["result"]) for row in out]
 
 
 class _Translator:
@@ -205,6 +217,8 @@ class RayEngines:
             logging.getLogger(name).setLevel(logging.WARNING)
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
+        # A worker killed while it loads its model is replaced, as one killed later is restarted.
+        context.max_consecutive_actor_init_deaths = RETRIES
         context.enable_progress_bars = False
 
     def translate_signature(self) -> str:
