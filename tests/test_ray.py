@@ -28,6 +28,9 @@ def _ray_processes() -> list[str]:
 def _no_ray_left_behind():
     before = _ray_processes()
     yield
+    deadline = time.monotonic() + 20
+    while [p for p in _ray_processes() if p not in before] and time.monotonic() < deadline:
+        time.sleep(0.5)
     left = [p for p in _ray_processes() if p not in before]
     if left:  # clean up for the next test, then fail this one
         subprocess.run([sys.executable, "-m", "ray.scripts.scripts", "stop", "--force"], capture_output=True)
@@ -94,6 +97,12 @@ def _worker_pids() -> list[int]:
     return [int(line.split()[0]) for line in out.splitlines() if "_StageWorker" in line]
 
 
+def _new_worker(before: set[int]):
+    """A stage worker of this job's Ray: one that was not there before it started (an actor of
+    an earlier test may still be on its way out)."""
+    return lambda: bool(set(_worker_pids()) - before)
+
+
 # The fault tests leave entities out: two pools a window instead of four keeps them short.
 FAULT = {"job.window_articles": 2, "facts.entities": "false"}
 
@@ -101,9 +110,10 @@ FAULT = {"job.window_articles": 2, "facts.entities": "false"}
 def test_a_killed_worker_is_replaced_and_the_job_finishes(tiny_models, tmp_path):
     folder, out = _feed(tmp_path, 3), tmp_path / "out"
     args = ["run", str(folder), "-o", str(out), *set_args(tiny_models, **FAULT), *RAY]
+    before = set(_worker_pids())
     proc = _start(args, tmp_path)
-    assert _wait(lambda: bool(_worker_pids()), proc), "no Ray worker appeared"
-    os.kill(_worker_pids()[0], signal.SIGKILL)
+    assert _wait(_new_worker(before), proc), "no Ray worker appeared"
+    os.kill(min(set(_worker_pids()) - before), signal.SIGKILL)
     _, stderr = proc.communicate(timeout=600)
     assert proc.returncode == 0, stderr
     manifest = load_json(out / "manifest.json")
@@ -131,11 +141,14 @@ def test_a_killed_driver_resumes_from_the_ledger(tiny_models, tmp_path):
 def test_ctrl_c_exits_130_and_shuts_ray_down(tiny_models, tmp_path):
     folder, out = _feed(tmp_path, 3), tmp_path / "out"
     args = ["run", str(folder), "-o", str(out), *set_args(tiny_models, **FAULT), *RAY]
+    before = set(_worker_pids())
     proc = _start(args, tmp_path)
-    assert _wait(lambda: bool(_worker_pids()), proc)
+    assert _wait(_new_worker(before), proc)
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 130, stderr
     assert load_json(out / "manifest.json")["status"] == "interrupted"
-    time.sleep(2)
-    assert _worker_pids() == []
+    deadline = time.monotonic() + 20  # Ray's shutdown ends its actors within seconds
+    while set(_worker_pids()) - before and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not set(_worker_pids()) - before
