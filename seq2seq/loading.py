@@ -7,6 +7,7 @@ is actually needed, so the CLI starts instantly and a rerun with nothing to do l
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import socket
@@ -260,14 +261,21 @@ def fingerprint(folder: Path) -> str:
     """A hash of a local model folder's contents (config, tokenizer, weights), so a model
     replaced in place under the same path is a different model to the cache and the ledger.
     Names and times do not count: copying a folder keeps its fingerprint."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not any(part.startswith(".") for part in
+                                                                         p.relative_to(folder).parts))
+    listing = tuple((f.relative_to(folder).as_posix(), f.stat().st_size, f.stat().st_mtime_ns) for f in files)
+    return _fingerprint(str(folder), listing)
+
+
+@functools.lru_cache(maxsize=32)
+def _fingerprint(folder: str, listing: tuple[tuple[str, int, int], ...]) -> str:
+    """The hash itself, once per process for an unchanged listing: a run asks for it for the
+    ledger signature and again for each stage's cache key."""
     import hashlib
 
     h = hashlib.sha256()
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not any(part.startswith(".") for part in
-                                                                         p.relative_to(folder).parts))
-    for f in files:
-        size = f.stat().st_size
-        h.update(f"{f.relative_to(folder).as_posix()}:{size}:{_file_digest(f, size)}\n".encode())
+    for name, size, _ in listing:
+        h.update(f"{name}:{size}:{_file_digest(Path(folder) / name, size)}\n".encode())
     return h.hexdigest()[:16]
 
 

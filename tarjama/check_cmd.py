@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from pathlib import Path
 from typing import Iterator
 
 from facts.pairs import check_pair
+from tarjama.textfile import read_utf8, split_lines
 from facts.types import to_json
 
 
@@ -18,27 +18,14 @@ class CheckInputError(Exception):
     """The pairs cannot be read; the message names the file and the problem."""
 
 
-def _text(name: str) -> str:
-    try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-        return data.decode("utf-8-sig")
-    except FileNotFoundError:
-        raise CheckInputError(f"{name}: no such file") from None
-    except OSError as exc:
-        raise CheckInputError(f"{name}: cannot read: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise CheckInputError(f"{name}: not UTF-8 text") from None
-
-
-def _lines(text: str) -> list[str]:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return lines[:-1] if lines and lines[-1] == "" else lines
+def _lines(name: str) -> list[str]:
+    return split_lines(read_utf8(name, "", CheckInputError))
 
 
 def pairs_from_files(source: str, translation: str) -> list[tuple[str, str]]:
     if source == "-" and translation == "-":
         raise CheckInputError("--source and --translation cannot both read standard input")
-    ar, en = _lines(_text(source)), _lines(_text(translation))
+    ar, en = _lines(source), _lines(translation)
     if len(ar) != len(en):
         raise CheckInputError(f"--source {source} has {len(ar)} lines but --translation {translation} has {len(en)}; "
                               "they must be line-aligned")
@@ -47,7 +34,7 @@ def pairs_from_files(source: str, translation: str) -> list[tuple[str, str]]:
 
 def pairs_from_jsonl(name: str) -> list[tuple[str, str]]:
     pairs = []
-    for n, line in enumerate(_lines(_text(name)), start=1):
+    for n, line in enumerate(_lines(name), start=1):
         if not line.strip():
             continue
         try:

@@ -14,10 +14,8 @@ from __future__ import annotations
 import json
 import logging
 import signal
-import time
 from typing import Any, Sequence
 
-from facts.entities import EntityTagger  # noqa: F401  (the type the taggers stand in for)
 from summarise.types import Summary
 from translate.types import Translation
 
@@ -82,14 +80,12 @@ class _Pool:
         self.batch_size = ray_cfg["batch_size"]
         self.describe: dict | None = None
         self.signature: str | None = None
-        self.seconds = 0.0
 
     def run(self, items: Sequence[Any]) -> list[Any]:
         if not items:
             return []
         self.connect()
         rows = [{"index": i, "item": json.dumps(item, ensure_ascii=False)} for i, item in enumerate(items)]
-        start = time.perf_counter()
         try:
             out = self._execute(rows)
         except Exception as exc:  # noqa: BLE001 - a model that will not load is one line, as locally
@@ -100,7 +96,6 @@ class _Pool:
                 line = next((ln for ln in text.splitlines() if "ModelLoadError:" in ln), text.splitlines()[-1])
                 raise ModelLoadError(line.split("ModelLoadError:", 1)[-1].strip()) from None
             raise
-        self.seconds += time.perf_counter() - start
         out.sort(key=lambda row: row["index"])
         if len(out) != len(items) or [row["index"] for row in out] != list(range(len(items))):
             raise RuntimeError(f"ray stage {self.stage}: {len(out)} results for {len(items)} items")

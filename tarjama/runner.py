@@ -10,13 +10,12 @@ from __future__ import annotations
 import logging
 import signal
 import time
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from facts.article import article_facts
-from tarjama import __version__, atomic
+from tarjama import atomic
 from tarjama.cache import TranslationCache, cache_key, default_dir
 from tarjama.config import signature as config_signature
 from tarjama.engines import Engines, make_engines, model_revisions, static_signature
@@ -27,42 +26,15 @@ from tarjama.memory import release_free_memory
 from tarjama.output_folder import check_output
 from tarjama.glossary_use import load_glossary, term_flags, term_spans
 from tarjama.outputs import now_iso, write_article, write_index, write_manifest
+from tarjama.outcome import MANIFEST_SCHEMA_VERSION, Outcome, build_manifest  # noqa: F401  (re-exported)
 from tarjama.progress import JobProgress
 from tarjama.record import build_record
 from translate import normalise, split_sentences
 
 log = logging.getLogger(__name__)
 
-# Raised when a change to the manifest's shape would surprise a reader of older ones.
-MANIFEST_SCHEMA_VERSION = 1
-
 # Sections whose settings change what an article's files hold.
 OUTPUT_SECTIONS = ("translate", "summarise", "facts", "output")
-
-
-@dataclass
-class Outcome:
-    written: list[str] = field(default_factory=list)
-    reused: list[str] = field(default_factory=list)
-    failed: list[dict] = field(default_factory=list)
-    skipped: list[dict] = field(default_factory=list)
-    duplicates: list[dict] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    empty_inputs: list[str] = field(default_factory=list)  # named folders with no input file
-    sentences: int = 0
-    translated: int = 0
-    cache_hits: int = 0
-    terms: Counter = field(default_factory=Counter)  # glossary terms applied, missing
-    timings: Counter = field(default_factory=Counter)
-    status: str = "running"
-
-    @property
-    def exit_code(self) -> int:
-        if self.status == "interrupted":
-            return 130
-        if self.status == "error":
-            return 2
-        return 1 if self.failed or self.empty_inputs else 0
 
 
 @dataclass(frozen=True)
@@ -394,37 +366,9 @@ class Runner:
             "translate": static_signature(self.cfg["translate"]),
             "summarise": static_signature(self.cfg["summarise"]),
         }
-        manifest = {
-            "schema_version": MANIFEST_SCHEMA_VERSION,
-            "tool": {"name": "tarjama", "version": __version__},
-            "status": outcome.status,
-            "started": started,
-            "finished": now_iso(),
-            "inputs": [str(i) for i in inputs],
-            "config": self.cfg,
-            "config_signature": self.config_sig,
-            "models": models,
-            "counts": {
-                "written": len(outcome.written),
-                "reused": len(outcome.reused),
-                "failed": len(outcome.failed),
-                "skipped": len(outcome.skipped),
-                "duplicates": len(outcome.duplicates),
-                "warnings": len(outcome.warnings),
-                "sentences": outcome.sentences,
-                "translated": outcome.translated,
-                "cache_hits": outcome.cache_hits,
-                "terms": {"applied": outcome.terms["applied"], "missing": outcome.terms["missing"]},
-                "ledger": counts,
-            },
-            "failures": outcome.failed,
-            "skipped": outcome.skipped,
-            "duplicates": outcome.duplicates,
-            "warnings": outcome.warnings,
-            "articles": sorted(e.article_id for e in entries if e.status == "done"),
-            "timings": {
-                **{k: round(v, 3) for k, v in sorted(outcome.timings.items())},
-                "load": self.engines.load_seconds,
-            },
-        }
+        manifest = build_manifest(
+            outcome, inputs=inputs, started=started, cfg=self.cfg, config_sig=self.config_sig, models=models,
+            ledger_counts=counts, articles=sorted(e.article_id for e in entries if e.status == "done"),
+            load_seconds=self.engines.load_seconds,
+        )
         write_manifest(self.out, manifest)

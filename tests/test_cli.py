@@ -221,7 +221,9 @@ def test_generation_settings_checked_once_per_transformers_version(monkeypatch):
 
     config.load([], ["translate.generation.num_beams=3"])
     calls = []
-    monkeypatch.setattr(config, "_check_generation", lambda *a: calls.append(a))
+    from tarjama import generation_check
+
+    monkeypatch.setattr(generation_check, "_check_generation", lambda *a: calls.append(a))
     config.load([], ["translate.generation.num_beams=3"])
     assert calls == []  # remembered
     config.load([], ["translate.generation.num_beams=5"])

@@ -1,7 +1,6 @@
 """The Ray executor on a real local Ray (started by the job, 2 CPUs): the same articles as the
 local executor, a killed worker, a killed driver, Ctrl-C. No mock of Ray."""
 
-import json
 import os
 import signal
 import subprocess

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Sequence
 
 from tarjama import atomic
+from tarjama.textfile import read_utf8, split_lines
 from tarjama.evaluate import metrics
 from tarjama.evaluate.rows import Row, translate_in_child
 
@@ -19,15 +20,7 @@ class EvalInputError(Exception):
 
 
 def read_lines(path: Path, label: str) -> list[str]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise EvalInputError(f"{label} {path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvalInputError(f"{label} {path}: cannot read as UTF-8 text: {exc}") from None
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
+    lines = split_lines(read_utf8(path, label, EvalInputError))
     if not any(line.strip() for line in lines):
         raise EvalInputError(f"{label} {path}: empty file")
     return lines

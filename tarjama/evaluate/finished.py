@@ -12,17 +12,13 @@ from pathlib import Path
 
 from tarjama.evaluate import metrics
 from tarjama.evaluate.compare import EvalInputError
+from tarjama.textfile import read_utf8, split_lines
 
 log = logging.getLogger("tarjama")
 
 
 def read_references(path: Path, label: str) -> dict[str, dict]:
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except FileNotFoundError:
-        raise EvalInputError(f"{label} {path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvalInputError(f"{label} {path}: cannot read as UTF-8 text: {exc}") from None
+    lines = split_lines(read_utf8(path, label, EvalInputError))
     refs: dict[str, dict] = {}
     for n, line in enumerate(lines, start=1):
         if not line.strip():

@@ -32,9 +32,7 @@ def significance(systems: Sequence[tuple[str, Sequence[str]]], references: Seque
     {system: {metric: {"p_value", "significant"}}}."""
     from sacrebleu.significance import PairedTest
 
-    metrics = _metrics()
-    named = {"bleu": metrics["bleu"], "chrf": metrics["chrf"], "ter": metrics["ter"]}
-    test = PairedTest([(name, list(h)) for name, h in systems], named, [list(references)],
+    test = PairedTest([(name, list(h)) for name, h in systems], _metrics(), [list(references)],
                       test_type="bs", n_samples=BOOTSTRAP_SAMPLES)
     _, results = test()
     keys = {"BLEU": "bleu", "chrF2++": "chrf", "TER": "ter"}

@@ -1,0 +1,27 @@
+"""Reading a UTF-8 text file a user names (or standard input, "-") for the commands that take
+line-aligned or line-per-record files: one message style for every way it can fail."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def read_utf8(name: str | Path, label: str, error: type[Exception]) -> str:
+    """The text, a BOM dropped; `error` raised with "LABEL NAME: what is wrong"."""
+    where = f"{label} {name}".strip()
+    try:
+        data = sys.stdin.buffer.read() if str(name) == "-" else Path(name).read_bytes()
+        return data.decode("utf-8-sig")
+    except FileNotFoundError:
+        raise error(f"{where}: no such file") from None
+    except OSError as exc:
+        raise error(f"{where}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise error(f"{where}: not UTF-8 text") from None
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines, whatever the line ends; a final line end does not make an empty last line."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return lines[:-1] if lines and lines[-1] == "" else lines
