@@ -10,38 +10,30 @@ from __future__ import annotations
 import logging
 import signal
 import time
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
-from facts.article import article_facts
-from tarjama import atomic
+from tarjama import atomic, stages
 from tarjama.cache import TranslationCache, cache_key, default_dir
 from tarjama.config import signature as config_signature
 from tarjama.engines import Engines, make_engines, model_revisions, static_signature
-from tarjama.ingest import Article, IngestFailure, arabic_share, check_inputs, read_inputs
+from tarjama.glossary_use import load_glossary
+from tarjama.ingest import Article, IngestFailure, check_inputs, read_inputs
 from tarjama.ledger import Ledger
 from tarjama.lock import FolderLock
 from tarjama.memory import release_free_memory
-from tarjama.output_folder import check_output
-from tarjama.glossary_use import load_glossary, term_flags, term_spans
-from tarjama.outputs import now_iso, write_article, write_index, write_manifest
 from tarjama.outcome import MANIFEST_SCHEMA_VERSION, Outcome, build_manifest  # noqa: F401  (re-exported)
+from tarjama.output_folder import check_output
+from tarjama.outputs import now_iso, write_article, write_index, write_manifest
 from tarjama.progress import JobProgress
-from tarjama.record import build_record
-from translate import normalise, split_sentences
+from tarjama.records import Failed, Finished, Planned, Translated
+from translate import split_sentences
 
 log = logging.getLogger(__name__)
 
 # Sections whose settings change what an article's files hold.
 OUTPUT_SECTIONS = ("translate", "summarise", "facts", "output")
-
-
-@dataclass(frozen=True)
-class _Planned:
-    article: Article
-    article_id: str
-    sentences: tuple[tuple[int, str], ...]  # (paragraph, Arabic sentence)
 
 
 def _windows(items: Iterable, size: int) -> Iterator[list]:
@@ -144,7 +136,7 @@ class Runner:
         taken: dict[str, str],
         seen_content: dict[str, str],
         outcome: Outcome,
-    ) -> _Planned | None:
+    ) -> Planned | None:
         for warning in article.warnings:
             log.warning("%s", warning)
             outcome.warnings.append(warning)
@@ -179,7 +171,7 @@ class Runner:
         sentences = tuple(
             (p, s) for p, paragraph in enumerate(article.paragraphs) for s in split_sentences(paragraph)
         )
-        return _Planned(article, article_id, sentences)
+        return Planned(article, article_id, sentences)
 
     def _allocate_id(self, article: Article, prior_id: str | None, ledger: Ledger, taken: dict[str, str]) -> str:
         if prior_id and taken.get(prior_id, article.key) == article.key:
@@ -209,16 +201,11 @@ class Runner:
         folder = Path(self.cfg["job"]["cache_dir"] or default_dir()).expanduser()
         return TranslationCache(folder, self.cfg["job"]["cache_max_entries"])
 
-    def _translate(self, planned: list[_Planned], cache: TranslationCache | None, outcome: Outcome) -> dict:
+    def _translate(self, planned: list[Planned], cache: TranslationCache | None, outcome: Outcome) -> dict:
         """normalised sentence -> Translation, for every sentence and title of the window."""
         from translate import Translation
 
-        unique = list(dict.fromkeys(
-            normalise(text)
-            for plan in planned
-            for text in (plan.article.title, *(s for _, s in plan.sentences))
-            if normalise(text)
-        ))
+        unique = stages.window_texts(planned)
         outcome.sentences += len(unique)
         signature = static_signature(self.cfg["translate"])
         # What the model is given: glossary terms already in English. The cache key is made
@@ -247,113 +234,77 @@ class Runner:
                 )
         return found
 
-    def _process(self, planned: list[_Planned], ledger: Ledger, cache: TranslationCache | None, outcome: Outcome) -> None:
+    def _process(self, planned: list[Planned], ledger: Ledger, cache: TranslationCache | None, outcome: Outcome) -> None:
         window_start = time.perf_counter()
         translations = self._translate(planned, cache, outcome)
-        ready: list[tuple[_Planned, list[dict], str]] = []
-        for plan in planned:
-            segments, errors = [], []
-            for paragraph, ar in plan.sentences:
-                t = translations.get(normalise(ar))
-                if t is None:  # a sentence of only invisible marks: nothing to translate
-                    segments.append({"paragraph": paragraph, "ar": ar, "en": "", "score": None})
-                    continue
-                if t.error:
-                    errors.append(f"sentence {len(segments) + 1}: {t.error}")
-                segment = {"paragraph": paragraph, "ar": ar, "en": t.text, "score": t.score}
-                if self.glossary:
-                    segment["terms"] = term_spans(self.glossary, ar, t.text)
-                segments.append(segment)
-            title = translations.get(normalise(plan.article.title))
-            if title is not None and title.error:
-                errors.append(f"title: {title.error}")
-            if errors:
-                self._article_failed(plan, ledger, outcome, "translation failed: " + errors[0])
-                self._progress.advance()
-                continue
-            ready.append((plan, segments, title.text if title else ""))
-        if not ready:
+        translated: list[Translated] = []
+        for item in (stages.assemble(plan, translations, self.glossary) for plan in planned):
+            if isinstance(item, Failed):
+                self._article_failed(item, ledger, outcome)
+            else:
+                translated.append(item)
+        if not translated:
             return
         summariser = self.engines.summariser
-        self._progress.stage("summarising", f"{len(ready)} articles")
+        self._progress.stage("summarising", f"{len(translated)} articles")
         start = time.perf_counter()
-        # A multilingual summariser may read the Arabic itself (summarise.input = "source").
         field = "ar" if self.cfg["summarise"]["input"] == "source" else "en"
-        summaries = summariser.summarise([[s[field] for s in segments] for _, segments, _ in ready])
+        summarised = stages.summarise(summariser, translated, field)
         outcome.timings["summarise"] += time.perf_counter() - start
         release_free_memory()
-        models = {
-            "translate": self.engines.translate_signature(),
-            "summarise": summariser.signature(),
-        }
-        entities = self._entities([segments for _, segments, _ in ready], outcome)
+        models = {"translate": self.engines.translate_signature(), "summarise": summariser.signature()}
+        entities = self._entities(translated, outcome)
         if self.engines.taggers:
             models["entities"] = {lang: f"{t.describe()['model']}@{t.describe()['revision']}"
                                   for lang, t in self.engines.taggers.items()}
         per_article = (time.perf_counter() - window_start) / len(planned)
-        self._progress.stage("writing", f"{len(ready)} articles")
-        for (plan, segments, title_en), summary, (ar_entities, en_entities) in zip(ready, summaries, entities):
-            if summary.error:
-                self._article_failed(plan, ledger, outcome, "summarisation failed: " + summary.error)
-                self._progress.advance()
+        self._progress.stage("writing", f"{len(translated)} articles")
+        for item, found in zip(summarised, entities):
+            if isinstance(item, Failed):
+                self._article_failed(item, ledger, outcome)
                 continue
             start = time.perf_counter()
-            summary_lang = "ar" if arabic_share(summary.text) >= 0.5 else "en"
-            facts, flags = article_facts(
-                [s["ar"] for s in segments], [s["en"] for s in segments], summary.text, plan.article.published,
-                ar_entities, en_entities, summary_lang=summary_lang,
-            )
-            if self.glossary:
-                term_flags_found = term_flags(segments, plan.article.title, summary.text if summary_lang == "en" else "")
-                flags += term_flags_found
-                outcome.terms["applied"] += sum(len(s.get("terms", [])) for s in segments)
-                outcome.terms["missing"] += sum(1 for f in term_flags_found if f["type"] == "term_missing")
+            finished = stages.finish(item, found, self.glossary, models)
+            applied, missing = stages.term_counts(finished)
+            outcome.terms["applied"] += applied
+            outcome.terms["missing"] += missing
             outcome.timings["facts"] += time.perf_counter() - start
-            record = build_record(
-                plan.article, plan.article_id, title_en, segments,
-                {"en": summary.text if summary_lang == "en" else "", "ar": summary.text if summary_lang == "ar" else "",
-                 "input": self.cfg["summarise"]["input"], "chunks": summary.chunks, "rounds": summary.rounds,
-                 **({"partial": True} if summary.partial else {})}, models,
-                facts, flags,
-            )
-            files = write_article(self.out, record, self.cfg["output"]["formats"], self.cfg["output"]["low_score"])
-            # The ledger learns of the article only once all its files are in place.
-            ledger.record(
-                plan.article.key, "done", article_id=plan.article_id, input_sha=plan.article.input_sha,
-                content_sha=plan.article.content_sha, config_sig=self.config_sig, files=files,
-                title_ar=plan.article.title, title_en=title_en, segments=len(segments),
-                flags=len(record["flags"]), seconds=round(per_article + time.perf_counter() - start, 3),
-            )
-            outcome.timings["write"] += time.perf_counter() - start
-            outcome.written.append(plan.article_id)
-            self._progress.advance()
+            self._commit(finished, ledger, outcome, per_article + time.perf_counter() - start)
         ledger.set_meta(f"models:{self.config_sig}", self.engines.loaded())
 
-    def _entities(self, articles: list[list[dict]], outcome: Outcome) -> list[tuple]:
-        """Per article: (Arabic entities per sentence, English entities per sentence), all
-        sentences of the window tagged together; (None, None) when entities are off."""
+    def _commit(self, finished: Finished, ledger: Ledger, outcome: Outcome, seconds: float) -> None:
+        """An article's files, then its ledger row: the ledger never claims what is not on disk."""
+        start = time.perf_counter()
+        plan = finished.planned
+        record = stages.to_record(finished, self.cfg["summarise"]["input"])
+        files = write_article(self.out, record, self.cfg["output"]["formats"], self.cfg["output"]["low_score"])
+        ledger.record(
+            plan.article.key, "done", article_id=plan.article_id, input_sha=plan.article.input_sha,
+            content_sha=plan.article.content_sha, config_sig=self.config_sig, files=files,
+            title_ar=plan.article.title, title_en=record["title"]["en"], segments=len(record["segments"]),
+            flags=len(record["flags"]), seconds=round(seconds + time.perf_counter() - start, 3),
+        )
+        outcome.timings["write"] += time.perf_counter() - start
+        outcome.written.append(plan.article_id)
+        self._progress.advance()
+
+    def _entities(self, items: list[Translated], outcome: Outcome) -> list[tuple]:
         taggers = self.engines.taggers
         if taggers is None:
-            return [(None, None)] * len(articles)
-        self._progress.stage("entities", f"{sum(len(a) for a in articles)} sentences")
+            return stages.tag(None, items)
+        self._progress.stage("entities", f"{sum(len(i.segments) for i in items)} sentences")
         start = time.perf_counter()
-        tagged = {
-            lang: taggers[lang].tag([s[lang] for segments in articles for s in segments])
-            for lang in ("ar", "en")
-        }
+        found = stages.tag(taggers, items)
         outcome.timings["entities"] += time.perf_counter() - start
-        out, offset = [], 0
-        for segments in articles:
-            end = offset + len(segments)
-            out.append((tagged["ar"][offset:end], tagged["en"][offset:end]))
-            offset = end
-        return out
+        return found
 
-    def _article_failed(self, plan: _Planned, ledger: Ledger, outcome: Outcome, reason: str) -> None:
+    def _article_failed(self, failed: Failed, ledger: Ledger, outcome: Outcome) -> None:
+        plan, reason = failed.planned, failed.reason
         ledger.record(plan.article.key, "failed", article_id=plan.article_id, input_sha=plan.article.input_sha,
                       content_sha=plan.article.content_sha, config_sig=self.config_sig, error=reason)
         outcome.failed.append({"input": plan.article.key, "status": "failed", "reason": reason})
         log.warning("%s: %s", plan.article.key, reason)
+        self._progress.advance()
 
     # -- the end of a run ----------------------------------------------------------------------
 
