@@ -6,6 +6,7 @@ a run killed at any moment leaves a ledger that never claims more than is on dis
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import time
@@ -39,6 +40,23 @@ migration(
     """
 )
 
+# What the article list and the review page need, so that neither reads every article's
+# JSON: the machine summary (and its hash, to see a rerun changed it) and the date.
+migration(
+    """
+    ALTER TABLE inputs ADD COLUMN summary TEXT;
+    ALTER TABLE inputs ADD COLUMN summary_sha TEXT;
+    ALTER TABLE inputs ADD COLUMN published TEXT;
+    CREATE INDEX inputs_listing ON inputs(status, flags, article_id);
+    CREATE INDEX inputs_updated ON inputs(updated);
+    """
+)
+
+
+def text_sha(text: str) -> str:
+    """The hash that tells whether a machine summary changed (the review page's too)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -55,6 +73,9 @@ class Entry:
     segments: int | None
     flags: int | None
     seconds: float | None
+    summary: str | None = None
+    summary_sha: str | None = None
+    published: str | None = None
 
 
 class Ledger:
@@ -62,6 +83,7 @@ class Ledger:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.db = sqlite3.connect(path, isolation_level=None)
+        self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -107,8 +129,23 @@ class Ledger:
         for row in self.db.execute("SELECT * FROM inputs ORDER BY article_id, key"):
             yield _entry(row)
 
+    def done_page(self, limit: int, offset: int = 0) -> list[Entry]:
+        """Finished articles, flagged ones first, a page at a time."""
+        rows = self.db.execute(
+            "SELECT * FROM inputs WHERE status = 'done' ORDER BY flags DESC, article_id LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+        return [_entry(row) for row in rows]
+
+    def done_count(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM inputs WHERE status = 'done'").fetchone()[0]
+
+    def done_ids(self) -> list[str]:
+        return [row[0] for row in self.db.execute(
+            "SELECT article_id FROM inputs WHERE status = 'done' ORDER BY article_id")]
+
     def counts(self) -> dict[str, int]:
-        return dict(self.db.execute("SELECT status, COUNT(*) FROM inputs GROUP BY status").fetchall())
+        return {row[0]: row[1] for row in self.db.execute("SELECT status, COUNT(*) FROM inputs GROUP BY status")}
 
     def set_meta(self, key: str, value: object) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value)))
@@ -118,10 +155,7 @@ class Ledger:
         return json.loads(row[0]) if row else None
 
 
-def _entry(row: tuple) -> Entry:
-    (key, article_id, input_sha, content_sha, config_sig, status, error, files,
-     title_ar, title_en, segments, flags, seconds, _updated) = row
-    return Entry(
-        key, article_id, input_sha, content_sha, config_sig, status, error,
-        tuple(json.loads(files)) if files else (), title_ar, title_en, segments, flags, seconds,
-    )
+def _entry(row: sqlite3.Row) -> Entry:
+    values = {name: row[name] for name in row.keys() if name in Entry.__dataclass_fields__}
+    values["files"] = tuple(json.loads(values["files"])) if values["files"] else ()
+    return Entry(**values)

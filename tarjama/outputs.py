@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from tarjama import atomic
-from tarjama.ledger import Entry
+from tarjama.ledger import Ledger
 from tarjama.render.html import render_article, render_index
 from tarjama.render.markdown import render_markdown
 
@@ -38,21 +38,37 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def write_index(out: Path, entries: list[Entry], failures: list[dict]) -> None:
-    rows = [
-        {
-            "id": e.article_id,
-            "title_ar": e.title_ar,
-            "title_en": e.title_en,
-            "segments": e.segments,
-            "flags": e.flags or 0,
-        }
-        for e in entries
-        if e.status == "done"
-    ]
-    # Flagged articles first: they are the ones a reviewer must look at.
-    rows.sort(key=lambda r: (-r["flags"], r["id"]))
-    atomic.write_text(out / "index.html", render_index(rows, failures, now_iso()))
+INDEX_PAGE_ROWS = 1000  # a page a browser opens at once, however large the folder
+
+
+def index_name(page: int) -> str:
+    return "index.html" if page == 1 else f"index-{page}.html"
+
+
+def write_index(out: Path, ledger: Ledger, failures: list[dict]) -> None:
+    """index.html and, past INDEX_PAGE_ROWS articles, index-2.html and on: flagged articles
+    first, since those are the ones a reviewer must look at. Read from the ledger a page at a
+    time, so the folder's size never sits in memory."""
+    total = ledger.done_count()
+    pages = max(1, -(-total // INDEX_PAGE_ROWS))
+    generated = now_iso()
+    for page in range(1, pages + 1):
+        rows = [
+            {"id": e.article_id, "title_ar": e.title_ar, "title_en": e.title_en, "segments": e.segments,
+             "flags": e.flags or 0}
+            for e in ledger.done_page(INDEX_PAGE_ROWS, (page - 1) * INDEX_PAGE_ROWS)
+        ]
+        links = {"previous": index_name(page - 1) if page > 1 else None,
+                 "next": index_name(page + 1) if page < pages else None,
+                 "pages": [(n, index_name(n)) for n in range(1, pages + 1)] if pages > 1 else []}
+        atomic.write_text(out / index_name(page), render_index(
+            rows, failures if page == 1 else [], generated, total=total, page=page, first=(page - 1) * INDEX_PAGE_ROWS + 1,
+            links=links))
+    # Pages left from a run that had more articles.
+    for stale in out.glob("index-*.html"):
+        number = stale.stem.removeprefix("index-")
+        if number.isdigit() and int(number) > pages:
+            stale.unlink()
 
 
 def write_manifest(out: Path, manifest: dict) -> None:

@@ -20,7 +20,7 @@ from tarjama.config import signature as config_signature
 from tarjama.engines import Engines, make_engines, model_revisions, static_signature
 from tarjama.glossary_use import load_glossary
 from tarjama.ingest import Article, IngestFailure, check_inputs, read_inputs
-from tarjama.ledger import Ledger
+from tarjama.ledger import Ledger, text_sha
 from tarjama.lock import FolderLock
 from tarjama.memory import release_free_memory
 from tarjama.outcome import MANIFEST_SCHEMA_VERSION, Outcome, build_manifest  # noqa: F401  (re-exported)
@@ -278,11 +278,13 @@ class Runner:
         plan = finished.planned
         record = stages.to_record(finished, self.cfg["summarise"]["input"])
         files = write_article(self.out, record, self.cfg["output"]["formats"], self.cfg["output"]["low_score"])
+        summary = record["summary"]["en"] or record["summary"]["ar"]
         ledger.record(
             plan.article.key, "done", article_id=plan.article_id, input_sha=plan.article.input_sha,
             content_sha=plan.article.content_sha, config_sig=self.config_sig, files=files,
             title_ar=plan.article.title, title_en=record["title"]["en"], segments=len(record["segments"]),
             flags=len(record["flags"]), seconds=round(seconds + time.perf_counter() - start, 3),
+            summary=summary, summary_sha=text_sha(summary), published=record["published"],
         )
         outcome.timings["write"] += time.perf_counter() - start
         outcome.written.append(plan.article_id)
@@ -309,9 +311,8 @@ class Runner:
     # -- the end of a run ----------------------------------------------------------------------
 
     def _finish(self, inputs: Sequence[str], ledger: Ledger, outcome: Outcome, started: str) -> None:
-        entries = list(ledger.entries())
         failures = outcome.failed + outcome.skipped
-        write_index(self.out, entries, failures)
+        write_index(self.out, ledger, failures)
         counts = ledger.counts()
         models = self.engines.loaded() or ledger.get_meta(f"models:{self.config_sig}") or {
             "translate": static_signature(self.cfg["translate"]),
@@ -319,7 +320,7 @@ class Runner:
         }
         manifest = build_manifest(
             outcome, inputs=inputs, started=started, cfg=self.cfg, config_sig=self.config_sig, models=models,
-            ledger_counts=counts, articles=sorted(e.article_id for e in entries if e.status == "done"),
+            ledger_counts=counts, articles=ledger.done_ids(),
             load_seconds=self.engines.load_seconds,
         )
         write_manifest(self.out, manifest)

@@ -47,5 +47,8 @@ def render_article(record: dict, low_score: float) -> str:
     return _env().get_template("article.html").render(r=record, low_score=low_score, flagged=flagged)
 
 
-def render_index(rows: list[dict], failures: list[dict], generated: str) -> str:
-    return _env().get_template("index.html").render(rows=rows, failures=failures, generated=generated)
+def render_index(rows: list[dict], failures: list[dict], generated: str, *, total: int | None = None, page: int = 1,
+                 first: int = 1, links: dict | None = None) -> str:
+    return _env().get_template("index.html").render(
+        rows=rows, failures=failures, generated=generated, total=len(rows) if total is None else total, page=page,
+        first=first, links=links or {"previous": None, "next": None, "pages": []})

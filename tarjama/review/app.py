@@ -18,7 +18,8 @@ from tarjama.render.html import finalize, term_pieces
 from tarjama.review import glossary_edit, team
 from tarjama.review.export import FORMATS, export
 from tarjama.review.guard import LOOPBACK_NAMES, host_allowed, post_allowed
-from tarjama.review.store import STATUSES, ReviewStore, StaleVersion, sync_all
+from tarjama.review.listing import PAGE_ROWS, Listing
+from tarjama.review.store import STATUSES, ReviewStore, StaleVersion, UnreadableArticle, load_article
 
 LOW_SCORE_DEFAULT = -1.5
 MAX_REQUEST_BYTES = 1024 * 1024  # larger bodies get 413 before they are read
@@ -80,41 +81,46 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
             if not sent or not hmac.compare_digest(sent, session.get("csrf", "")):
                 abort(400, "missing or wrong CSRF token: reload the page and try again")
 
-    def articles() -> tuple[dict[str, dict], dict, dict[str, str]]:
-        records, unreadable = sync_all(out, store())
-        states = {s.article_id: s for s in store().states(list(records))}
-        return records, states, unreadable
+    def listing() -> Listing:
+        if "listing" not in g:
+            g.listing = Listing(out, store())
+        return g.listing
+
+    def record_or_404(article_id: str) -> dict:
+        try:
+            return listing().record(article_id)
+        except (KeyError, UnreadableArticle):
+            abort(404)
 
     @app.get("/")
     def index():
-        records, states, unreadable = articles()
         wanted = request.args.get("status", "")
-        rows = []
-        for article_id, record in records.items():
-            state = states[article_id]
-            if wanted and state.status != wanted:
+        page = request.args.get("page", "1")
+        page = int(page) if page.isdigit() and int(page) > 0 else 1
+        found, total = listing().page(wanted, page)
+        # Only this page's files are opened, to list those a hand or a disk damaged.
+        rows, unreadable = [], {}
+        for row in found:
+            try:
+                load_article(out, row.id, {row.id})
+            except UnreadableArticle as exc:
+                unreadable[row.id] = str(exc)
                 continue
-            rows.append({"id": article_id, "record": record, "state": state, "flags": len(record.get("flags", []))})
-        # Flagged articles first, then those still to review.
-        rows.sort(key=lambda r: (-r["flags"], r["state"].status not in ("to review", "stale", "edited"), r["id"]))
-        counts = {s: sum(1 for st in states.values() if st.status == s) for s in STATUSES}
-        return render_template("review_index.html", rows=rows, counts=counts, wanted=wanted, statuses=STATUSES,
-                               formats=FORMATS, unreadable=unreadable)
+            rows.append(row)
+        counts = listing().counts()
+        pages = max(1, -(-total // PAGE_ROWS))
+        return render_template("review_index.html", rows=rows, counts={s: counts.get(s, 0) for s in STATUSES},
+                               wanted=wanted, statuses=STATUSES, formats=FORMATS, unreadable=unreadable,
+                               page=page, pages=pages, total=total, first=(page - 1) * PAGE_ROWS + 1)
 
     def render_article(article_id: str, *, error: str | None = None, draft: str | None = None, code: int = 200):
-        records, states, _ = articles()
-        if article_id not in records:
-            abort(404)
-        ids = list(records)
-        position = ids.index(article_id)
-        record = records[article_id]
+        record = record_or_404(article_id)
+        previous, following = listing().neighbours(article_id)
         flagged = {f.get("segment") for f in record.get("flags", []) if f.get("segment") is not None}
         page = render_template(
-            "review_article.html", r=record, state=states[article_id], history=store().history(article_id),
+            "review_article.html", r=record, state=store().state(article_id), history=store().history(article_id),
             decisions=store().decisions(article_id), flagged=flagged, low_score=app.config["LOW_SCORE"],
-            previous=ids[position - 1] if position > 0 else None,
-            next=ids[position + 1] if position + 1 < len(ids) else None,
-            error=error, draft=draft,
+            previous=previous, next=following, error=error, draft=draft,
             summary_max=SUMMARY_MAX_CHARS, note_max=NOTE_MAX_CHARS,
         )
         return page, code
@@ -137,9 +143,7 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
 
     @app.post("/article/<article_id>/summary")
     def save_summary(article_id: str):
-        records, _, _ = articles()
-        if article_id not in records:
-            abort(404)
+        record_or_404(article_id)
         text = request.form.get("summary", "").strip()
         if not text:
             return render_article(article_id, error="The summary is empty; nothing was saved.", code=400)
@@ -159,9 +163,7 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
 
     @app.post("/article/<article_id>/decision")
     def decide(article_id: str):
-        records, _, _ = articles()
-        if article_id not in records:
-            abort(404)
+        record_or_404(article_id)
         status = request.form.get("status")
         if status not in ("approved", "rejected"):
             abort(400, "status must be approved or rejected")
@@ -174,12 +176,10 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
 
     @app.post("/article/<article_id>/term")
     def add_term(article_id: str):
-        records, _, _ = articles()
-        if article_id not in records:
-            abort(404)
+        record = record_or_404(article_id)
         arabic = " ".join(request.form.get("arabic", "").split())
         english = " ".join(request.form.get("english", "").split())
-        problem = glossary_edit.problem(arabic, english, [s["ar"] for s in records[article_id]["segments"]])
+        problem = glossary_edit.problem(arabic, english, [s["ar"] for s in record["segments"]])
         if problem:
             return render_article(article_id, error=f"Term not added: {problem}", code=400)
         glossary_edit.append(out, arabic, english)

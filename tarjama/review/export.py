@@ -10,18 +10,24 @@ import time
 from pathlib import Path
 
 from tarjama.inert import csv_cell, md_text
-from tarjama.review.store import ReviewStore, sync_all
+from tarjama.review.listing import Listing
+from tarjama.review.store import ReviewStore, UnreadableArticle
 
 FORMATS = ("jsonl", "md", "csv")
 
 
 def digests(out: Path, store: ReviewStore, status: str | None) -> tuple[list[dict], dict[str, str]]:
     """The rows to export, and the article files that could not be read (skipped)."""
-    rows = []
-    records, unreadable = sync_all(out, store)
-    for article_id, record in records.items():
+    rows, unreadable = [], {}
+    listing = Listing(out, store)
+    for article_id in listing.ids(status or ""):
+        try:
+            record = listing.record(article_id)
+        except UnreadableArticle as exc:
+            unreadable[article_id] = str(exc)
+            continue
         state = store.state(article_id)
-        if status and state.status != status:
+        if status and state.status != status:  # changed by the sync of this very file
             continue
         decision = state.decision
         rows.append({

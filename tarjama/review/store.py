@@ -8,13 +8,14 @@ it visible. A save based on a version that is no longer the latest is refused.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
+
+from tarjama.ledger import text_sha
 
 MIGRATIONS: list[str] = []
 migration = MIGRATIONS.append
@@ -59,6 +60,12 @@ migration(
     """
 )
 
+migration(
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);  -- e.g. how far the ledger is synced
+    """
+)
+
 STATUSES = ("to review", "edited", "approved", "rejected", "stale")
 
 
@@ -97,8 +104,7 @@ class ReviewState:
         return self.latest.summary
 
 
-def _sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+_sha = text_sha
 
 
 class ReviewStore:
@@ -175,6 +181,13 @@ class ReviewStore:
                 f"This summary changed since you opened it (now version {latest.version if latest else 0}, "
                 f"saved by {who}at {when}). Reload to see it, then make your change again."
             )
+
+    def get_meta(self, key: str, default: object = None) -> object:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_meta(self, key: str, value: object) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value)))
 
     def add_term(self, article_id: str, arabic: str, english: str, reviewer: str) -> None:
         self.db.execute("INSERT INTO terms (article_id, arabic, english, reviewer, created) VALUES (?, ?, ?, ?, ?)",
@@ -265,21 +278,3 @@ def article_ids(out: Path) -> list[str]:
     folder = Path(out) / "articles"
     return sorted(p.stem for p in folder.glob("*.json")) if folder.is_dir() else []
 
-
-def sync_all(out: Path, store: ReviewStore) -> tuple[dict[str, dict], dict[str, str]]:
-    """Read every article the job wrote and record new or changed machine summaries.
-    Returns the records by id, and the unreadable files by id with what is wrong: one bad
-    file is listed, never allowed to stop the page or the export."""
-    records, unreadable = {}, {}
-    ids = article_ids(out)
-    known = set(ids)
-    for article_id in ids:
-        try:
-            record = load_article(out, article_id, known)
-        except UnreadableArticle as exc:
-            unreadable[article_id] = str(exc)
-            continue
-        summary = record["summary"]
-        store.sync(article_id, summary.get("en") or summary.get("ar") or "")
-        records[article_id] = record
-    return records, unreadable
