@@ -97,7 +97,9 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
         wanted = request.args.get("status", "")
         page = request.args.get("page", "1")
         page = int(page) if page.isdigit() and int(page) > 0 else 1
-        found, total = listing().page(wanted, page)
+        counts = listing().counts()
+        total = counts.get(wanted, 0) if wanted else sum(counts.values())
+        found = listing().page(wanted, page, PAGE_ROWS)
         # Only this page's files are opened, to list those a hand or a disk damaged.
         rows, unreadable = [], {}
         for row in found:
@@ -107,7 +109,6 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
                 unreadable[row.id] = str(exc)
                 continue
             rows.append(row)
-        counts = listing().counts()
         pages = max(1, -(-total // PAGE_ROWS))
         return render_template("review_index.html", rows=rows, counts={s: counts.get(s, 0) for s in STATUSES},
                                wanted=wanted, statuses=STATUSES, formats=FORMATS, unreadable=unreadable,

@@ -3,8 +3,7 @@
 The ledger already holds what a row of the list shows (titles, date, flag count) and the
 machine summary with its hash, so neither listing nor syncing reads an article's JSON: a
 folder of 100,000 articles opens its list as fast as one of ten. The review store's own
-tables (versions, decisions) are joined to it through ATTACH, and each article's status is
-worked out in the same query, by the same rules as ReviewStore.state.
+status table is joined to it through ATTACH.
 
 A folder without a ledger (articles/ copied on their own) is listed from its files instead,
 read once per request: correct, not fast.
@@ -21,33 +20,20 @@ from tarjama.review.store import ReviewStore, UnreadableArticle, article_ids, lo
 
 PAGE_ROWS = 100
 
-# ReviewStore.state's rules, for every article at once.
-_ROWS = """
-WITH last_version AS (SELECT article_id, MAX(version) AS version, COUNT(*) AS n FROM versions GROUP BY article_id),
-     last_decision AS (SELECT article_id, MAX(id) AS id FROM decisions GROUP BY article_id),
-     listed AS (
-       SELECT i.article_id AS id, i.title_ar, i.title_en, i.published, COALESCE(i.flags, 0) AS flags,
-         CASE WHEN d.version = lv.version THEN d.status
-              WHEN d.id IS NOT NULL AND v.origin = 'machine' THEN 'stale'
-              WHEN lv.n > 1 AND v.origin = 'edit' THEN 'edited'
-              ELSE 'to review' END AS status
-       FROM {source} i
-       LEFT JOIN last_version lv ON lv.article_id = i.article_id
-       LEFT JOIN versions v ON v.article_id = lv.article_id AND v.version = lv.version
-       LEFT JOIN last_decision ld ON ld.article_id = i.article_id
-       LEFT JOIN decisions d ON d.id = ld.id
-       WHERE i.status = 'done')
+# Every finished article with its review status (store.review_status; no row: to review).
+_LISTED = """
+WITH listed AS (
+  SELECT i.article_id AS id, i.title_ar, i.title_en, i.published, COALESCE(i.flags, 0) AS flags,
+         COALESCE(s.status, 'to review') AS status
+  FROM {source} i LEFT JOIN main.review_status s ON s.article_id = i.article_id
+  WHERE i.status = 'done')
 """
 
-# A new machine version for each finished article whose summary is not the latest one the
-# review store holds from the job.
-_SYNC = """
-INSERT INTO versions (article_id, version, summary, origin, machine_sha, created)
-SELECT i.article_id, COALESCE((SELECT MAX(v.version) FROM versions v WHERE v.article_id = i.article_id), 0) + 1,
-       i.summary, 'machine', i.summary_sha, ?
-FROM {source} i
+# Finished articles whose summary is not the latest one the review store holds from the job.
+_CHANGED = """
+SELECT i.article_id, i.summary, i.summary_sha FROM {source} i
 WHERE i.status = 'done' AND i.summary_sha IS NOT NULL AND i.updated >= ?
-  AND i.summary_sha IS NOT (SELECT v.machine_sha FROM versions v WHERE v.article_id = i.article_id
+  AND i.summary_sha IS NOT (SELECT v.machine_sha FROM main.versions v WHERE v.article_id = i.article_id
                             AND v.origin = 'machine' ORDER BY v.version DESC LIMIT 1)
 """
 
@@ -89,7 +75,18 @@ class Listing:
             return
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            self.db.execute(_SYNC.format(source=self.source), (time.time(), mark))
+            changed = self.db.execute(_CHANGED.format(source=self.source), (mark,)).fetchall()
+            now = time.time()
+            self.db.executemany(
+                "INSERT INTO versions (article_id, version, summary, origin, machine_sha, created) VALUES"
+                " (?, COALESCE((SELECT MAX(version) FROM versions WHERE article_id = ?), 0) + 1, ?, 'machine', ?, ?)",
+                ((article_id, article_id, summary, sha, now) for article_id, summary, sha in changed),
+            )
+            # A new machine version makes a decision stale: only articles with a status row
+            # (decided or edited) can change status here.
+            for article_id, _, _ in changed:
+                if self.db.execute("SELECT 1 FROM review_status WHERE article_id = ?", (article_id,)).fetchone():
+                    self.store.refresh_status(article_id)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -125,28 +122,27 @@ class Listing:
 
     # -- reading -------------------------------------------------------------------------------
 
-    def page(self, status: str = "", page: int = 1, size: int = PAGE_ROWS) -> tuple[list[Row], int]:
-        """One page of the list (flagged first, then those still to review), and how many
-        articles the filter matches in all."""
+    def page(self, status: str = "", page: int = 1, size: int = PAGE_ROWS) -> list[Row]:
+        """One page of the list: flagged first, then those still to review."""
         where = "WHERE status = ?" if status else ""
         args: tuple = (status,) if status else ()
-        total = self.db.execute(f"{_ROWS.format(source=self.source)} SELECT COUNT(*) FROM listed {where}", args).fetchone()[0]
         rows = self.db.execute(
-            f"{_ROWS.format(source=self.source)} SELECT id, title_ar, title_en, published, flags, status FROM listed {where}"
-            " ORDER BY flags DESC, status NOT IN ('to review', 'stale', 'edited'), id LIMIT ? OFFSET ?",
+            f"{_LISTED.format(source=self.source)} SELECT id, title_ar, title_en, published, flags, status FROM listed"
+            f" {where} ORDER BY flags DESC, status NOT IN ('to review', 'stale', 'edited'), id LIMIT ? OFFSET ?",
             (*args, size, (max(page, 1) - 1) * size),
         ).fetchall()
-        return [Row(*row) for row in rows], total
+        return [Row(*row) for row in rows]
 
     def counts(self) -> dict[str, int]:
+        """Articles by review status."""
         return {row[0]: row[1] for row in self.db.execute(
-            f"{_ROWS.format(source=self.source)} SELECT status, COUNT(*) FROM listed GROUP BY status")}
+            f"{_LISTED.format(source=self.source)} SELECT status, COUNT(*) FROM listed GROUP BY status")}
 
     def ids(self, status: str = "") -> list[str]:
         """Every listed article id with this status (all when empty), in id order."""
         where = "WHERE status = ?" if status else ""
         return [row[0] for row in self.db.execute(
-            f"{_ROWS.format(source=self.source)} SELECT id FROM listed {where} ORDER BY id", (status,) if status else ())]
+            f"{_LISTED.format(source=self.source)} SELECT id FROM listed {where} ORDER BY id", (status,) if status else ())]
 
     def has(self, article_id: str) -> bool:
         return self.db.execute(f"SELECT 1 FROM {self.source} WHERE article_id = ? AND status = 'done'",

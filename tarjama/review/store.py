@@ -66,6 +66,27 @@ migration(
     """
 )
 
+# Each article's review status, kept as versions and decisions are written, so the list of a
+# large folder can filter and count by status without working it out for every article. An
+# article without a row is "to review". Filled here from what an older store holds.
+migration(
+    """
+    CREATE TABLE review_status (article_id TEXT PRIMARY KEY, status TEXT NOT NULL);
+    INSERT INTO review_status
+    WITH last_version AS (SELECT article_id, MAX(version) AS version, COUNT(*) AS n FROM versions GROUP BY article_id),
+         last_decision AS (SELECT article_id, MAX(id) AS id FROM decisions GROUP BY article_id)
+    SELECT lv.article_id,
+           CASE WHEN d.version = lv.version THEN d.status
+                WHEN d.id IS NOT NULL AND v.origin = 'machine' THEN 'stale'
+                WHEN lv.n > 1 AND v.origin = 'edit' THEN 'edited'
+                ELSE 'to review' END
+    FROM last_version lv
+    JOIN versions v ON v.article_id = lv.article_id AND v.version = lv.version
+    LEFT JOIN last_decision ld ON ld.article_id = lv.article_id
+    LEFT JOIN decisions d ON d.id = ld.id;
+    """
+)
+
 STATUSES = ("to review", "edited", "approved", "rejected", "stale")
 
 
@@ -147,6 +168,7 @@ class ReviewStore:
                 "INSERT INTO decisions (article_id, version, status, reviewer, note, created) VALUES (?, ?, ?, ?, ?, ?)",
                 (article_id, base_version, status, reviewer, note or None, time.time()),
             )
+            self.refresh_status(article_id)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -166,6 +188,7 @@ class ReviewStore:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (article_id, number, summary, origin, machine_sha, reviewer, note or None, time.time()),
             )
+            self.refresh_status(article_id)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -181,6 +204,15 @@ class ReviewStore:
                 f"This summary changed since you opened it (now version {latest.version if latest else 0}, "
                 f"saved by {who}at {when}). Reload to see it, then make your change again."
             )
+
+    def refresh_status(self, article_id: str) -> None:
+        """Keep review_status true to versions and decisions; called inside each write's
+        transaction, so the two can never disagree."""
+        status = self.state(article_id).status
+        if status == "to review":
+            self.db.execute("DELETE FROM review_status WHERE article_id = ?", (article_id,))
+        else:
+            self.db.execute("INSERT OR REPLACE INTO review_status VALUES (?, ?)", (article_id, status))
 
     def get_meta(self, key: str, default: object = None) -> object:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
