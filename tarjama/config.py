@@ -73,6 +73,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 LIST_CHOICES: dict[str, tuple[str, ...]] = {"output.formats": ("md", "html")}
 POSITIVE = {
+    "ray.window_articles",
     "ray.translate_actors",
     "ray.summarise_actors",
     "ray.entities_actors",

@@ -152,6 +152,17 @@ class Engines:
             self.load_seconds["entities"] = round(time.perf_counter() - start, 3)
         return self._taggers
 
+    def tag(self, arabic: list[str], english: list[str]) -> tuple[list, list]:
+        """Entities of each Arabic and each English sentence."""
+        taggers = self.taggers
+        return taggers["ar"].tag(arabic), taggers["en"].tag(english)
+
+    def entities_models(self) -> dict[str, str] | None:
+        """{"ar": model@revision, "en": ...} of the taggers that ran; None when none did."""
+        if self._taggers is None:
+            return None
+        return {lang: f"{t.describe()['model']}@{t.describe()['revision']}" for lang, t in self._taggers.items()}
+
     def translate_signature(self) -> str:
         """The loaded engine's signature; when every sentence came from the cache no model
         was loaded, and the signature the cache was keyed by stands in."""

@@ -129,13 +129,10 @@ class Ledger:
         for row in self.db.execute("SELECT * FROM inputs ORDER BY article_id, key"):
             yield _entry(row)
 
-    def done_page(self, limit: int, offset: int = 0) -> list[Entry]:
-        """Finished articles, flagged ones first, a page at a time."""
-        rows = self.db.execute(
-            "SELECT * FROM inputs WHERE status = 'done' ORDER BY flags DESC, article_id LIMIT ? OFFSET ?",
-            (limit, offset),
-        ).fetchall()
-        return [_entry(row) for row in rows]
+    def done_listing(self) -> Iterator[Entry]:
+        """Finished articles, flagged ones first, streamed: one sort however many pages."""
+        for row in self.db.execute("SELECT * FROM inputs WHERE status = 'done' ORDER BY flags DESC, article_id"):
+            yield _entry(row)
 
     def done_count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM inputs WHERE status = 'done'").fetchone()[0]

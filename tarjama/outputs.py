@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import datetime, timezone
 from pathlib import Path
@@ -52,11 +53,12 @@ def write_index(out: Path, ledger: Ledger, failures: list[dict]) -> None:
     total = ledger.done_count()
     pages = max(1, -(-total // INDEX_PAGE_ROWS))
     generated = now_iso()
+    entries = ledger.done_listing()
     for page in range(1, pages + 1):
         rows = [
             {"id": e.article_id, "title_ar": e.title_ar, "title_en": e.title_en, "segments": e.segments,
              "flags": e.flags or 0}
-            for e in ledger.done_page(INDEX_PAGE_ROWS, (page - 1) * INDEX_PAGE_ROWS)
+            for e in itertools.islice(entries, INDEX_PAGE_ROWS)
         ]
         links = {"previous": index_name(page - 1) if page > 1 else None,
                  "next": index_name(page + 1) if page < pages else None,

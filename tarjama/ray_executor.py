@@ -3,8 +3,13 @@ take batches of sentences or documents (`map_batches` with a callable class,
 `compute=ActorPoolStrategy(size=...)`), on this machine or a cluster.
 
 `RayEngines` stands where `Engines` stands for the local executor: the runner asks it for a
-translator, a summariser and taggers, and gets proxies with the same methods, which send the
-work to the pools and give back the results in order. Planning, the translation cache and
+translator, a summariser and the entities of a window's sentences, and gets proxies with the
+same methods, which send the work to the pools and give back the results in order. Both
+entity taggers share one pool, whose actors hold the Arabic and the English model.
+
+Ray Data keeps no actor between two datasets (ray-project/ray#46479), so each window starts
+its stages' pools again: under Ray the runner takes windows of ray.window_articles, large
+enough for that start to be small beside the window's work. Planning, the translation cache and
 committing files and ledger rows stay in the driver, so resume and crash safety are the
 local executor's. An actor that dies is restarted and its batch retried by Ray.
 """
@@ -21,8 +26,10 @@ from translate.types import Translation
 
 log = logging.getLogger(__name__)
 
-# Ray restarts a dead actor and retries its batch this many times before the job fails.
-RETRIES = 3
+# A worker that dies while loading its model is replaced this many times in a row before the
+# job fails; one that dies later is restarted and its batch retried by Ray Data's defaults
+# (max_restarts = max_task_retries = -1: as often as it takes).
+INIT_RETRIES = 3
 
 
 def setup_worker(cfg: dict[str, Any]) -> None:
@@ -51,8 +58,10 @@ class _StageWorker:
         elif stage == "summarise":
             self.model = self.engines.summariser
         else:
-            self.model = self.engines.taggers[stage.split(":")[1]]
-        self.describe = json.dumps(self.model.describe(), ensure_ascii=False, sort_keys=True)
+            self.model = self.engines.taggers
+        described = ({lang: t.describe() for lang, t in self.model.items()} if stage == "entities"
+                     else self.model.describe())
+        self.describe = json.dumps(described, ensure_ascii=False, sort_keys=True)
         self.signature = self.model.signature() if hasattr(self.model, "signature") else ""
 
     def __call__(self, batch: dict) -> dict:
@@ -61,8 +70,10 @@ class _StageWorker:
             results = [json.dumps([t.text, t.score, t.error]) for t in self.model.translate(items)]
         elif self.stage == "summarise":
             results = [json.dumps([s.text, s.chunks, s.rounds, s.error, s.partial]) for s in self.model.summarise(items)]
-        else:
-            results = [json.dumps(found, ensure_ascii=False) for found in self.model.tag(items)]
+        else:  # (Arabic, English) sentence pairs
+            ar = self.model["ar"].tag([pair[0] for pair in items])
+            en = self.model["en"].tag([pair[1] for pair in items])
+            results = [json.dumps([a, e], ensure_ascii=False) for a, e in zip(ar, en)]
         n = len(results)
         return {"index": list(batch["index"]), "result": results, "describe": [self.describe] * n,
                 "signature": [self.signature] * n}
@@ -115,8 +126,6 @@ class _Pool:
             batch_format="default",
             num_cpus=self.cpus,
             num_gpus=self.gpus,
-            max_restarts=RETRIES,
-            max_task_retries=RETRIES,
         ).take_all()
 
 
@@ -152,17 +161,6 @@ class _Summariser:
         return self.pool.describe or {}
 
 
-class _Tagger:
-    def __init__(self, pool: _Pool) -> None:
-        self.pool = pool
-
-    def tag(self, sentences: Sequence[str]) -> list[list[tuple[str, str]]]:
-        return [[tuple(pair) for pair in found] for found in self.pool.run(list(sentences))]
-
-    def describe(self) -> dict:
-        return self.pool.describe or {}
-
-
 class RayEngines:
     """The Engines interface over Ray Data actor pools."""
 
@@ -178,10 +176,9 @@ class RayEngines:
         self._connected = False
         self._translate = _Pool(cfg, "translate", "translate", self._connect)
         self._summarise = _Pool(cfg, "summarise", "summarise", self._connect)
-        self._tag = {lang: _Pool(cfg, f"entities:{lang}", "entities", self._connect) for lang in ("ar", "en")}
+        self._tag = _Pool(cfg, "entities", "entities", self._connect)
         self.translator = _Translator(self._translate)
         self.summariser = _Summariser(self._summarise)
-        self.taggers = {lang: _Tagger(pool) for lang, pool in self._tag.items()} if cfg["facts"]["entities"] else None
         # Model loading happens inside the actors, within each stage's time.
         self.load_seconds: dict[str, float] = {}
 
@@ -213,8 +210,17 @@ class RayEngines:
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
         # A worker killed while it loads its model is replaced, as one killed later is restarted.
-        context.max_consecutive_actor_init_deaths = RETRIES
+        context.max_consecutive_actor_init_deaths = INIT_RETRIES
         context.enable_progress_bars = False
+
+    def tag(self, arabic: list[str], english: list[str]) -> tuple[list, list]:
+        pairs = self._tag.run([[a, e] for a, e in zip(arabic, english)])
+        return ([[tuple(x) for x in ar] for ar, _ in pairs], [[tuple(x) for x in en] for _, en in pairs])
+
+    def entities_models(self) -> dict[str, str] | None:
+        if not self._tag.describe:
+            return None
+        return {lang: f"{d['model']}@{d['revision']}" for lang, d in self._tag.describe.items()}
 
     def translate_signature(self) -> str:
         if self._translate.signature:
@@ -229,8 +235,8 @@ class RayEngines:
             out["translate"] = self._translate.describe
         if self._summarise.describe:
             out["summarise"] = self._summarise.describe
-        if all(pool.describe for pool in self._tag.values()):
-            out["entities"] = {lang: pool.describe for lang, pool in self._tag.items()}
+        if self._tag.describe:
+            out["entities"] = self._tag.describe
         return out
 
     def close(self) -> None:

@@ -110,7 +110,7 @@ class Runner:
         seen_content: dict[str, str] = {}  # content sha -> article id, this run
         ingest_start = time.perf_counter()
         stream = read_inputs(inputs, self.cfg)
-        for window in _windows(stream, self.cfg["job"]["window_articles"]):
+        for window in _windows(stream, self.window_articles()):
             outcome.timings["ingest"] += time.perf_counter() - ingest_start
             planned = []
             for item in window:
@@ -126,6 +126,12 @@ class Runner:
             ingest_start = time.perf_counter()
         if cache is not None:
             cache.close()
+
+    def window_articles(self) -> int:
+        """Under Ray each window starts the stages' actor pools afresh (ray_executor.py)."""
+        if self.cfg["job"]["executor"] == "ray":
+            return self.cfg["ray"]["window_articles"]
+        return self.cfg["job"]["window_articles"]
 
     # -- deciding what to do with each article -------------------------------------------------
 
@@ -254,9 +260,8 @@ class Runner:
         release_free_memory()
         models = {"translate": self.engines.translate_signature(), "summarise": summariser.signature()}
         entities = self._entities(translated, outcome)
-        if self.engines.taggers:
-            models["entities"] = {lang: f"{t.describe()['model']}@{t.describe()['revision']}"
-                                  for lang, t in self.engines.taggers.items()}
+        if self.engines.entities_models():
+            models["entities"] = self.engines.entities_models()
         per_article = (time.perf_counter() - window_start) / len(planned)
         self._progress.stage("writing", f"{len(translated)} articles")
         for item, found in zip(summarised, entities):
@@ -291,12 +296,11 @@ class Runner:
         self._progress.advance()
 
     def _entities(self, items: list[Translated], outcome: Outcome) -> list[tuple]:
-        taggers = self.engines.taggers
-        if taggers is None:
+        if not self.cfg["facts"]["entities"]:
             return stages.tag(None, items)
         self._progress.stage("entities", f"{sum(len(i.segments) for i in items)} sentences")
         start = time.perf_counter()
-        found = stages.tag(taggers, items)
+        found = stages.tag(self.engines.tag, items)
         outcome.timings["entities"] += time.perf_counter() - start
         return found
 

@@ -66,16 +66,17 @@ def summarise(summariser, items: Sequence[Translated], source_field: str = "en")
     return out
 
 
-def tag(taggers, items: Sequence[Translated]) -> list[tuple[Any, Any]]:
-    """Per article: (Arabic entities per sentence, English entities per sentence), all the
-    sentences given to each tagger in one call; (None, None) when entities are off."""
-    if taggers is None:
+def tag(tag_both, items: Sequence[Translated]) -> list[tuple[Any, Any]]:
+    """Per article: (Arabic entities per sentence, English entities per sentence). Every
+    sentence of the window goes to the executor's `tag_both(arabic, english)` in one call;
+    (None, None) for each article when entities are off (tag_both is None)."""
+    if tag_both is None:
         return [(None, None)] * len(items)
-    tagged = {lang: taggers[lang].tag([text for item in items for text in item.texts(lang)]) for lang in ("ar", "en")}
+    ar, en = tag_both([t for item in items for t in item.texts("ar")], [t for item in items for t in item.texts("en")])
     out, offset = [], 0
     for item in items:
         end = offset + len(item.segments)
-        out.append((tagged["ar"][offset:end], tagged["en"][offset:end]))
+        out.append((ar[offset:end], en[offset:end]))
         offset = end
     return out
 

@@ -82,7 +82,9 @@ def test_a_ledger_and_a_store_from_before_are_upgraded(out):  # noqa: F811
     page = client.get("/").get_data(as_text=True)
     assert _statuses(page) == {"seed": "approved", "other": "to review", "xss": "to review"}
     store = ReviewStore(out)
-    assert store.state("xss").summary  # synced from the article's JSON, once
+    assert store.history("xss") == []  # nobody opened it: "to review", nothing recorded yet
+    _client(out).get("/article/xss")
+    assert store.state("xss").summary  # its machine summary, from the article's JSON
     # A review store from before review_status: the upgrade fills it from the decisions.
     store.db.executescript("DROP TABLE review_status; PRAGMA user_version = 3;")
     store.close()
@@ -115,6 +117,7 @@ def test_a_folder_without_a_ledger_is_listed_from_its_files(out):  # noqa: F811
 def test_listing_ids_filter(out, status):  # noqa: F811
     store = ReviewStore(out)
     found = Listing(out, store)
+    found.record("seed")  # opened, so its machine summary is version 1
     store.decide("seed", "approved", "alice", store.state("seed").latest.version)
     assert found.ids(status) == (["seed"] if status else ["other", "seed", "xss"])
     store.close()

@@ -102,8 +102,8 @@ def _new_worker(before: set[int]):
     return lambda: bool(set(_worker_pids()) - before)
 
 
-# The fault tests leave entities out: two pools a window instead of four keeps them short.
-FAULT = {"job.window_articles": 2, "facts.entities": "false"}
+# The fault tests leave entities out: two pools a window instead of three keeps them short.
+FAULT = {"ray.window_articles": 2, "facts.entities": "false"}
 
 
 def test_a_killed_worker_is_replaced_and_the_job_finishes(tiny_models, tmp_path):
@@ -122,7 +122,7 @@ def test_a_killed_worker_is_replaced_and_the_job_finishes(tiny_models, tmp_path)
 
 def test_a_killed_driver_resumes_from_the_ledger(tiny_models, tmp_path):
     folder, out = _feed(tmp_path, 3), tmp_path / "out"
-    args = ["run", str(folder), "-o", str(out), *set_args(tiny_models, **{**FAULT, "job.window_articles": 1}), *RAY]
+    args = ["run", str(folder), "-o", str(out), *set_args(tiny_models, **{**FAULT, "ray.window_articles": 1}), *RAY]
     proc = _start(args, tmp_path)
     assert _wait(lambda: len(list((out / "articles").glob("*.json"))) >= 1, proc) and proc.poll() is None
     proc.send_signal(signal.SIGKILL)

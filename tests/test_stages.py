@@ -111,7 +111,7 @@ def test_tag_sends_a_window_in_one_call_and_gives_each_article_its_own_sentences
     one = stages.assemble(PLAN, translations(), None)
     two = stages.assemble(dataclasses.replace(PLAN, sentences=PLAN.sentences[1:]), translations(), None)
     taggers = {"ar": _Tagger(), "en": _Tagger()}
-    out = stages.tag(taggers, [one, two])
+    out = stages.tag(lambda ar, en: (taggers["ar"].tag(ar), taggers["en"].tag(en)), [one, two])
     assert len(taggers["ar"].calls) == 1 and len(taggers["ar"].calls[0]) == 3
     assert [len(ar) for ar, _ in out] == [2, 1]
     assert out[1][1] == [[("places", "The")]]

@@ -29,10 +29,14 @@ WITH listed AS (
   WHERE i.status = 'done')
 """
 
-# Finished articles whose summary is not the latest one the review store holds from the job.
+# Articles a reviewer has opened whose summary from the job is not the latest one the review
+# store holds. An article nobody opened has no versions yet: it is "to review", and its
+# machine summary is recorded when it is first opened, so a large folder's first list costs
+# no more than its second.
 _CHANGED = """
 SELECT i.article_id, i.summary, i.summary_sha FROM {source} i
 WHERE i.status = 'done' AND i.summary_sha IS NOT NULL AND i.updated >= ?
+  AND EXISTS (SELECT 1 FROM main.versions v WHERE v.article_id = i.article_id)
   AND i.summary_sha IS NOT (SELECT v.machine_sha FROM main.versions v WHERE v.article_id = i.article_id
                             AND v.origin = 'machine' ORDER BY v.version DESC LIMIT 1)
 """
@@ -67,8 +71,8 @@ class Listing:
     # -- keeping the review store up to date with the job ---------------------------------
 
     def _sync(self) -> None:
-        """Record new or changed machine summaries: in one statement from the ledger, and
-        from the JSON only for rows a ledger from before summaries were kept in it lacks."""
+        """Record changed machine summaries of opened articles: from the ledger, and from the
+        JSON only for rows a ledger from before summaries were kept in it lacks."""
         mark = self.store.get_meta("ledger_synced", -1.0)
         newest = self.db.execute(f"SELECT MAX(updated) FROM {self.source}").fetchone()[0]
         if newest is None or newest < mark:
@@ -92,8 +96,8 @@ class Listing:
             self.db.execute("ROLLBACK")
             raise
         older = [row[0] for row in self.db.execute(
-            f"SELECT article_id FROM {self.source} WHERE status = 'done' AND summary_sha IS NULL AND updated >= ?",
-            (mark,))]
+            f"SELECT article_id FROM {self.source} i WHERE status = 'done' AND summary_sha IS NULL AND updated >= ?"
+            " AND EXISTS (SELECT 1 FROM main.versions v WHERE v.article_id = i.article_id)", (mark,))]
         for article_id in older:
             try:
                 record = load_article(self.out, article_id, {article_id})
