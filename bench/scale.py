@@ -35,6 +35,7 @@ def run(executor: str, corpus: Path, out: Path, models: dict, articles: int, cac
         "translate.generation.min_new_tokens": TRANSLATION_TOKENS,
         "summarise.generation.max_new_tokens": SUMMARY_TOKENS, "summarise.generation.min_new_tokens": SUMMARY_TOKENS,
         "facts.entities": "false", "job.cache_max_entries": 0, "job.window_articles": articles,
+        "ray.window_articles": articles,
         "job.executor": executor, "ray.local_cpus": 2, "ray.translate_cpus": 2, "ray.summarise_cpus": 2,
     }
     args = [sys.executable, "-m", "tarjama", "-q", "run", str(corpus), "-o", str(out)]

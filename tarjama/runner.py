@@ -1,8 +1,14 @@
 """The job: inputs -> articles -> windows of translation and summarisation -> files.
 
-Articles stream through in windows of `job.window_articles`: sentences of a whole window are
-deduplicated, looked up in the cache and batched together, so batches stay full while memory
-stays bounded by the window, not the job. The ledger, not memory, remembers what is done.
+Articles stream through in windows of `job.window_articles` (`ray.window_articles` on Ray):
+sentences of a whole window are deduplicated, looked up in the cache and batched together, so
+batches stay full while memory stays bounded by the window, not the job. The ledger, not
+memory, remembers what is done.
+
+The runner keeps what must stay in one place: planning (the ledger, de-duplication, ids), the
+translation cache, and committing an article (its files, then its ledger row). The stages
+themselves are stages.py's functions over records.py's records; the executor (engines.py, or
+ray_executor.py) decides where their models run.
 """
 
 from __future__ import annotations
