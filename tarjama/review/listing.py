@@ -77,6 +77,24 @@ class Listing:
         newest = self.db.execute(f"SELECT MAX(updated) FROM {self.source}").fetchone()[0]
         if newest is None or newest < mark:
             return
+        # Most requests find nothing new: they read, and take no write lock.
+        if self.db.execute(_CHANGED.format(source=self.source), (mark,)).fetchone() is not None:
+            self._record_changed(mark)
+        older = [row[0] for row in self.db.execute(
+            f"SELECT article_id FROM {self.source} i WHERE status = 'done' AND summary_sha IS NULL AND updated >= ?"
+            " AND EXISTS (SELECT 1 FROM main.versions v WHERE v.article_id = i.article_id)", (mark,))]
+        for article_id in older:
+            try:
+                record = load_article(self.out, article_id, {article_id})
+            except (UnreadableArticle, KeyError):
+                continue
+            self.store.sync(article_id, record["summary"].get("en") or record["summary"].get("ar") or "")
+        # Rows written in the same instant as the newest are looked at again next time (>=):
+        # the hash comparison makes that harmless.
+        if newest != mark:
+            self.store.set_meta("ledger_synced", newest)
+
+    def _record_changed(self, mark: float) -> None:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             changed = self.db.execute(_CHANGED.format(source=self.source), (mark,)).fetchall()
@@ -95,18 +113,6 @@ class Listing:
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
-        older = [row[0] for row in self.db.execute(
-            f"SELECT article_id FROM {self.source} i WHERE status = 'done' AND summary_sha IS NULL AND updated >= ?"
-            " AND EXISTS (SELECT 1 FROM main.versions v WHERE v.article_id = i.article_id)", (mark,))]
-        for article_id in older:
-            try:
-                record = load_article(self.out, article_id, {article_id})
-            except (UnreadableArticle, KeyError):
-                continue
-            self.store.sync(article_id, record["summary"].get("en") or record["summary"].get("ar") or "")
-        # Rows written in the same instant as the newest are looked at again next time (>=):
-        # the hash comparison makes that harmless.
-        self.store.set_meta("ledger_synced", newest)
 
     def _from_files(self) -> None:
         self.db.execute("DROP TABLE IF EXISTS temp.listed_files")
