@@ -97,6 +97,9 @@ class _Pool:
             return []
         self.connect()
         rows = [{"index": i, "item": json.dumps(item, ensure_ascii=False)} for i, item in enumerate(items)]
+        # Shortest first, as the local engines order a whole window: each batch an actor takes
+        # then holds items of like length, and pads little. Results go back by index.
+        rows.sort(key=lambda row: len(row["item"]))
         try:
             out = self._execute(rows)
         except Exception as exc:  # noqa: BLE001 - a model that will not load is one line, as locally
