@@ -1,6 +1,6 @@
 """The Ray executor against the local one, on the same corpus and models, on this machine.
 
-    python bench/scale.py [--articles 32] [--tiny]
+    python bench/scale.py [--articles 32] [--actors 1] [--tiny]
 
 Full-size random models of the default architectures (bench/throughput.py builds them once)
 with fixed output lengths, entities off; one window for the whole corpus, so that each Ray
@@ -28,7 +28,7 @@ from throughput import build_models, run_child  # noqa: E402
 TRANSLATION_TOKENS, SUMMARY_TOKENS = 24, 40
 
 
-def run(executor: str, corpus: Path, out: Path, models: dict, articles: int, cache: Path) -> dict:
+def run(executor: str, corpus: Path, out: Path, models: dict, articles: int, cache: Path, actors: int = 1) -> dict:
     sets = {
         "translate.model": models["marian"], "summarise.model": models["bart"],
         "translate.generation.max_new_tokens": TRANSLATION_TOKENS,
@@ -36,7 +36,10 @@ def run(executor: str, corpus: Path, out: Path, models: dict, articles: int, cac
         "summarise.generation.max_new_tokens": SUMMARY_TOKENS, "summarise.generation.min_new_tokens": SUMMARY_TOKENS,
         "facts.entities": "false", "job.cache_max_entries": 0, "job.window_articles": articles,
         "ray.window_articles": articles,
-        "job.executor": executor, "ray.local_cpus": 2, "ray.translate_cpus": 2, "ray.summarise_cpus": 2,
+        "job.executor": executor, "ray.local_cpus": 2,
+        # The machine's 2 CPUs to each stage, as one actor of 2 or as `actors` of 2/actors.
+        "ray.translate_actors": actors, "ray.summarise_actors": actors,
+        "ray.translate_cpus": 2 / actors, "ray.summarise_cpus": 2 / actors,
     }
     args = [sys.executable, "-m", "tarjama", "-q", "run", str(corpus), "-o", str(out)]
     for key, value in sets.items():
@@ -52,6 +55,7 @@ def run(executor: str, corpus: Path, out: Path, models: dict, articles: int, cac
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=32)
+    parser.add_argument("--actors", type=int, default=1, help="actors per Ray stage, sharing the 2 CPUs")
     parser.add_argument("--tiny", action="store_true", help="tiny random models (the plumbing, not the speed)")
     parser.add_argument("--models", type=Path, default=Path(tempfile.gettempdir()) / "tarjama-bench-models")
     args = parser.parse_args()
@@ -66,7 +70,8 @@ def main() -> None:
     make_corpus(corpus, args.articles, seed=7)
     rows = {}
     for executor in ("local", "ray"):
-        rows[executor] = run(executor, corpus, work / executor, models, args.articles, work / f"cache-{executor}")
+        rows[executor] = run(executor, corpus, work / executor, models, args.articles, work / f"cache-{executor}",
+                             args.actors)
         print(f"{executor}: {rows[executor]}", file=sys.stderr)
     local, ray = rows["local"], rows["ray"]
     print(f"{'executor':<8} {'wall s':>8} {'translate s':>12} {'summarise s':>12} {'driver MB':>9} {'written':>8}")

@@ -121,11 +121,15 @@ class _Pool:
         import ray.data
         from ray.data import ActorPoolStrategy
 
+        # At most ray.batch_size items a batch, and no more than an even share, so that every
+        # actor of the pool gets work (32 documents, 2 actors: two batches of 16, not one of 32).
+        batch_size = max(1, min(self.batch_size, -(-len(rows) // self.actors)))
+
         return ray.data.from_items(rows).map_batches(
             _StageWorker,
             fn_constructor_kwargs={"cfg": self.cfg, "stage": self.stage, "cpus": self.cpus},
             compute=ActorPoolStrategy(size=self.actors),
-            batch_size=self.batch_size,
+            batch_size=batch_size,
             batch_format="default",
             num_cpus=self.cpus,
             num_gpus=self.gpus,
