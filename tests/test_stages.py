@@ -132,3 +132,18 @@ def test_finish_flags_a_changed_number_and_builds_a_valid_record():
     jsonschema.validate(record, article_schema())
     assert record["id"] == "a" and record["summary"]["en"] == "13 people were killed."
     assert record["segments"][1]["terms"][0]["en"] == "the envoy"
+
+
+def test_the_runner_takes_the_window_of_its_executor(tiny_models, tmp_path):
+    from tarjama.runner import Runner
+    from tests.conftest import tiny_config
+
+    local = tiny_config(tiny_models, **{"job.window_articles": 3, "ray.window_articles": 500})
+    assert Runner(local, tmp_path / "a").window_articles() == 3
+    pytest.importorskip("ray", reason="pip install 'tarjama[ray]'")
+    ray = tiny_config(tiny_models, **{"job.window_articles": 3, "ray.window_articles": 500, "job.executor": "ray"})
+    runner = Runner(ray, tmp_path / "b")
+    assert runner.window_articles() == 500
+    import ray as ray_module
+
+    assert not ray_module.is_initialized()  # nothing started until a stage has work
