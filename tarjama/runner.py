@@ -57,8 +57,35 @@ class _Interrupted(KeyboardInterrupt):
     pass
 
 
-def _on_term(signum: int, frame: object) -> None:
-    raise _Interrupted()
+class _StopSignals:
+    """Ctrl-C and SIGTERM stop the job at once, and for sure. Raising from a signal handler
+    is prompt but can be lost: when the signal lands inside a finaliser (a ZipFile.__del__
+    during garbage collection, seen in CI), Python prints "Exception ignored" and goes on. So
+    the handler also notes the request, and the runner checks it between articles. A SIGINT
+    that was ignored when the job started (a job run in the background by a script) stays
+    ignored, as Python's own handler would leave it."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous: dict[int, Any] = {}
+
+    def _handle(self, signum: int, frame: object) -> None:
+        self.requested = True
+        raise _Interrupted()
+
+    def __enter__(self) -> _StopSignals:
+        self._previous[signal.SIGTERM] = signal.signal(signal.SIGTERM, self._handle)
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            self._previous[signal.SIGINT] = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+
+    def check(self) -> None:
+        if self.requested:
+            raise _Interrupted()
 
 
 class Runner:
@@ -74,6 +101,7 @@ class Runner:
             (*OUTPUT_SECTIONS, "models", "glossary"),
         )
         self._progress = JobProgress(progress)
+        self._signals = _StopSignals()
 
     # -- the whole job ----------------------------------------------------------------------
 
@@ -91,9 +119,9 @@ class Runner:
             ledger = Ledger(self.out / ".tarjama" / "ledger.sqlite")
             if self.fresh:
                 ledger.reset()
-            previous_term = signal.signal(signal.SIGTERM, _on_term)
             try:
-                self._run(inputs, ledger, outcome)
+                with self._signals:
+                    self._run(inputs, ledger, outcome)
                 outcome.status = "complete"
             except KeyboardInterrupt:
                 outcome.status = "interrupted"
@@ -102,7 +130,6 @@ class Runner:
                 outcome.status = "error"
                 raise
             finally:
-                signal.signal(signal.SIGTERM, previous_term)
                 self._progress.close()
                 self.engines.close()
                 outcome.timings["total"] = time.perf_counter() - start
@@ -117,6 +144,7 @@ class Runner:
         ingest_start = time.perf_counter()
         stream = read_inputs(inputs, self.cfg)
         for window in _windows(stream, self.window_articles()):
+            self._signals.check()
             outcome.timings["ingest"] += time.perf_counter() - ingest_start
             planned = []
             for item in window:
@@ -281,6 +309,7 @@ class Runner:
             outcome.terms["missing"] += missing
             outcome.timings["facts"] += time.perf_counter() - start
             self._commit(finished, ledger, outcome, per_article + time.perf_counter() - start)
+            self._signals.check()
         ledger.set_meta(f"models:{self.config_sig}", self.engines.loaded())
 
     def _commit(self, finished: Finished, ledger: Ledger, outcome: Outcome, seconds: float) -> None:

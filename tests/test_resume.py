@@ -82,6 +82,8 @@ def reference(tiny_models, corpus, tmp_path):
 
 def _done_in_ledger(out: Path) -> int:
     with sqlite3.connect(out / ".tarjama" / "ledger.sqlite") as db:
+        if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'inputs'").fetchone() is None:
+            return 0  # killed after the file was made, before its schema was committed
         return db.execute("SELECT COUNT(*) FROM inputs WHERE status = 'done'").fetchone()[0]
 
 
