@@ -10,7 +10,7 @@ from collections import Counter
 from typing import Iterator
 
 from facts.pairs import check_pair
-from tarjama.textfile import read_utf8, split_lines
+from tarjama.textfile import json_objects, read_utf8, split_lines
 from facts.types import to_json
 
 
@@ -34,14 +34,8 @@ def pairs_from_files(source: str, translation: str) -> list[tuple[str, str]]:
 
 def pairs_from_jsonl(name: str) -> list[tuple[str, str]]:
     pairs = []
-    for n, line in enumerate(_lines(name), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except ValueError as exc:
-            raise CheckInputError(f"{name} line {n}: not valid JSON: {exc}") from None
-        if not isinstance(record, dict) or not isinstance(record.get("ar"), str) or not isinstance(record.get("en"), str):
+    for n, record in json_objects(_lines(name), name, CheckInputError):
+        if not isinstance(record.get("ar"), str) or not isinstance(record.get("en"), str):
             raise CheckInputError(f"{name} line {n}: expected an object with \"ar\" and \"en\" strings")
         pairs.append((record["ar"], record["en"]))
     return pairs

@@ -3,7 +3,9 @@ line-aligned or line-per-record files: one message style for every way it can fa
 
 from __future__ import annotations
 
+import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -25,3 +27,18 @@ def split_lines(text: str) -> list[str]:
     """Lines, whatever the line ends; a final line end does not make an empty last line."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return lines[:-1] if lines and lines[-1] == "" else lines
+
+
+def json_objects(lines: list[str], where: str, error: type[Exception]) -> Iterator[tuple[int, dict]]:
+    """(line number, object) for each non-blank line of a JSON Lines text; `error` raised with
+    "WHERE line N: what is wrong" for a line that is not a JSON object."""
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            raise error(f"{where} line {n}: not valid JSON: {exc}") from None
+        if not isinstance(record, dict):
+            raise error(f"{where} line {n}: expected a JSON object")
+        yield n, record

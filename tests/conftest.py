@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,16 @@ def set_args(models: dict[str, Path], **extra: object) -> list[str]:
 
 def load_json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def wait_until(predicate, proc: subprocess.Popen, limit: float = 120.0, step: float = 0.02) -> bool:
+    """True once `predicate()` holds; False when `proc` ended first (the test then says what
+    it expected); an AssertionError when neither happens within `limit` seconds."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        if proc.poll() is not None:
+            return False
+        time.sleep(step)
+    raise AssertionError("condition not reached in time")

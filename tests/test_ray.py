@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEED, load_json, run_cli, set_args
+from tests.conftest import ROOT, SEED, load_json, run_cli, set_args, wait_until
 
 pytest.importorskip("ray", reason="pip install 'tarjama[ray]'")
 pytestmark = pytest.mark.slow  # a Ray per test, model loading in its actors
@@ -80,17 +80,6 @@ def _start(args, tmp_path):
                             env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")})
 
 
-def _wait(predicate, proc, limit=240.0) -> bool:
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        if proc.poll() is not None:
-            return False
-        time.sleep(0.1)
-    raise AssertionError("condition not reached in time")
-
-
 def _worker_pids() -> list[int]:
     out = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
     return [int(line.split()[0]) for line in out.splitlines() if "_StageWorker" in line]
@@ -111,7 +100,7 @@ def test_a_killed_worker_is_replaced_and_the_job_finishes(tiny_models, tmp_path)
     args = ["run", str(folder), "-o", str(out), *set_args(tiny_models, **FAULT), *RAY]
     before = set(_worker_pids())
     proc = _start(args, tmp_path)
-    assert _wait(_new_worker(before), proc), "no Ray worker appeared"
+    assert wait_until(_new_worker(before), proc, 240.0), "no Ray worker appeared"
     os.kill(min(set(_worker_pids()) - before), signal.SIGKILL)
     _, stderr = proc.communicate(timeout=600)
     assert proc.returncode == 0, stderr
@@ -124,7 +113,7 @@ def test_a_killed_driver_resumes_from_the_ledger(tiny_models, tmp_path):
     folder, out = _feed(tmp_path, 3), tmp_path / "out"
     args = ["run", str(folder), "-o", str(out), *set_args(tiny_models, **{**FAULT, "ray.window_articles": 1}), *RAY]
     proc = _start(args, tmp_path)
-    assert _wait(lambda: len(list((out / "articles").glob("*.json"))) >= 1, proc) and proc.poll() is None
+    assert wait_until(lambda: len(list((out / "articles").glob("*.json"))) >= 1, proc, 240.0) and proc.poll() is None
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     subprocess.run([sys.executable, "-m", "ray.scripts.scripts", "stop", "--force"], capture_output=True)
@@ -142,7 +131,7 @@ def test_ctrl_c_exits_130_and_shuts_ray_down(tiny_models, tmp_path):
     args = ["run", str(folder), "-o", str(out), *set_args(tiny_models, **FAULT), *RAY]
     before = set(_worker_pids())
     proc = _start(args, tmp_path)
-    assert _wait(_new_worker(before), proc)
+    assert wait_until(_new_worker(before), proc, 240.0)
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 130, stderr

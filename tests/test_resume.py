@@ -15,7 +15,7 @@ import pytest
 
 from tarjama.engines import Engines
 from tarjama.runner import Runner
-from tests.conftest import ROOT, SEED, load_json, run_cli, set_args, tiny_config
+from tests.conftest import ROOT, SEED, load_json, run_cli, set_args, tiny_config, wait_until
 
 pytestmark = pytest.mark.slow  # child processes killed mid-job
 
@@ -47,17 +47,6 @@ def _start(args, cache):
         [sys.executable, "-m", "tarjama", *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True, env={**os.environ, "XDG_CACHE_HOME": str(cache)},
     )
-
-
-def _wait_for(predicate, proc, limit=120.0):
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        if proc.poll() is not None:
-            return False
-        time.sleep(0.02)
-    raise AssertionError("condition not reached in time")
 
 
 def _articles(out: Path) -> list[Path]:
@@ -92,9 +81,9 @@ def test_sigkill_then_rerun_completes_exactly_once(tiny_models, corpus, referenc
     out, cache = tmp_path / "out", tmp_path / "cache"
     proc = _start(_args(tiny_models, corpus, out), cache)
     if kill_after == 0:
-        landed = _wait_for(lambda: (out / ".tarjama" / "ledger.sqlite").exists(), proc)
+        landed = wait_until(lambda: (out / ".tarjama" / "ledger.sqlite").exists(), proc)
     else:
-        landed = _wait_for(lambda: len(_articles(out)) >= kill_after, proc)
+        landed = wait_until(lambda: len(_articles(out)) >= kill_after, proc)
     assert landed and proc.poll() is None, "the job finished before the kill: it must land mid-job"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
@@ -120,7 +109,7 @@ def test_sigkill_then_rerun_completes_exactly_once(tiny_models, corpus, referenc
 def test_interrupt_stops_promptly_and_resumes(tiny_models, corpus, reference, tmp_path, sig):
     out, cache = tmp_path / "out", tmp_path / "cache"
     proc = _start(_args(tiny_models, corpus, out), cache)
-    assert _wait_for(lambda: len(_articles(out)) >= 1, proc) and proc.poll() is None
+    assert wait_until(lambda: len(_articles(out)) >= 1, proc) and proc.poll() is None
     sent = time.monotonic()
     proc.send_signal(sig)
     _, stderr = proc.communicate(timeout=30)
@@ -140,7 +129,7 @@ def test_interrupt_stops_promptly_and_resumes(tiny_models, corpus, reference, tm
 def test_second_run_on_a_busy_folder_exits_2(tiny_models, corpus, tmp_path):
     out, cache = tmp_path / "out", tmp_path / "cache"
     first = _start(_args(tiny_models, corpus, out), cache)
-    _wait_for(lambda: (out / ".tarjama" / "lock").exists() and (out / ".tarjama" / "lock").read_text().strip(), first)
+    wait_until(lambda: (out / ".tarjama" / "lock").exists() and (out / ".tarjama" / "lock").read_text().strip(), first)
     second = run_cli(*_args(tiny_models, corpus, out), env={"XDG_CACHE_HOME": str(cache)})
     assert second.returncode == 2
     assert f"in use by another tarjama run (pid {first.pid})" in second.stderr

@@ -10,9 +10,10 @@ import json
 import logging
 from pathlib import Path
 
+from tarjama.record import machine_summary
 from tarjama.evaluate import metrics
 from tarjama.evaluate.compare import EvalInputError
-from tarjama.textfile import read_utf8, split_lines
+from tarjama.textfile import json_objects, read_utf8, split_lines
 
 log = logging.getLogger("tarjama")
 
@@ -20,14 +21,8 @@ log = logging.getLogger("tarjama")
 def read_references(path: Path, label: str) -> dict[str, dict]:
     lines = split_lines(read_utf8(path, label, EvalInputError))
     refs: dict[str, dict] = {}
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except ValueError as exc:
-            raise EvalInputError(f"{label} {path} line {n}: not valid JSON: {exc}") from None
-        if not isinstance(record, dict) or not isinstance(record.get("id"), (str, int)):
+    for n, record in json_objects(lines, f"{label} {path}", EvalInputError):
+        if not isinstance(record.get("id"), (str, int)):
             raise EvalInputError(f"{label} {path} line {n}: expected an object with an \"id\"")
         refs.setdefault(str(record["id"]), {}).update(record)
     if not refs:
@@ -60,7 +55,7 @@ def score_folder(out: Path, references: dict[str, dict]) -> dict:
             refs.append(" ".join(translation) if isinstance(translation, list) else str(translation))
             sources.append(" ".join(s["ar"] for s in segments))
         if ref.get("summary"):
-            summary = record["summary"].get("en") or record["summary"].get("ar") or ""
+            summary = machine_summary(record)
             summaries.append((summary, str(ref["summary"])))
     result: dict = {"name": str(out), "status": "ok", "articles_missing": missing}
     if hyps:
