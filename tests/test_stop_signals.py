@@ -11,14 +11,19 @@ from tarjama.runner import _Interrupted, _StopSignals
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_stop_whose_exception_was_swallowed_is_still_seen(signum):
-    stops = _StopSignals()
-    with stops:
-        try:
-            os.kill(os.getpid(), signum)
-        except KeyboardInterrupt:
-            pass  # what a finaliser does with it
-        with pytest.raises(_Interrupted):
-            stops.check()
+    # Python's own Ctrl-C handler, as in a terminal (a script's background job may ignore it).
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        stops = _StopSignals()
+        with stops:
+            try:
+                os.kill(os.getpid(), signum)
+            except _Interrupted:
+                pass  # what a finaliser does with it
+            with pytest.raises(_Interrupted):
+                stops.check()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def test_handlers_are_restored_and_an_ignored_sigint_stays_ignored():
