@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
+from tarjama.records import Segment
 from translate.glossary import Glossary, honoured, load
 
 JOB_GLOSSARY = "glossary.tsv"  # terms added on the review page, in the output folder
@@ -25,14 +26,14 @@ def term_spans(glossary: Glossary, ar: str, en: str) -> list[dict]:
             for m in glossary.find(ar)]
 
 
-def term_flags(segments: Sequence[dict], title_ar: str, summary_en: str) -> list[dict]:
+def term_flags(segments: Sequence[Segment], title_ar: str, summary_en: str) -> list[dict]:
     """`term_missing` for each term occurrence whose English the sentence lacks, and
     `summary_term_missing` for a term the article is about (in its title, or in two sentences
     or more) that the summary does not name as the glossary says."""
     flags, seen = [], {}
     for index, segment in enumerate(segments):
-        for span in segment.get("terms", []):
-            ar = segment["ar"][span["start"]:span["end"]]
+        for span in segment.terms or ():
+            ar = segment.ar[span["start"]:span["end"]]
             seen.setdefault(span["en"], []).append(ar)
             if not span["honoured"]:
                 flags.append({

@@ -125,10 +125,6 @@ class Ledger:
             values,
         )
 
-    def entries(self) -> Iterator[Entry]:
-        for row in self.db.execute("SELECT * FROM inputs ORDER BY article_id, key"):
-            yield _entry(row)
-
     def done_listing(self) -> Iterator[Entry]:
         """Finished articles, flagged ones first, streamed: one sort however many pages."""
         for row in self.db.execute("SELECT * FROM inputs WHERE status = 'done' ORDER BY flags DESC, article_id"):

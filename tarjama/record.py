@@ -19,6 +19,12 @@ def article_schema() -> dict[str, Any]:
     return json.loads(resources.files("tarjama").joinpath("schemas/article.schema.json").read_text(encoding="utf-8"))
 
 
+def machine_summary(record: dict[str, Any]) -> str:
+    """The summary the job wrote, in whichever language the summariser answered."""
+    summary = record["summary"]
+    return summary.get("en") or summary.get("ar") or ""
+
+
 def build_record(
     article: Article,
     article_id: str,

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from tarjama import atomic, stages
+from tarjama.record import machine_summary
 from tarjama.cache import TranslationCache, cache_key, default_dir
 from tarjama.config import signature as config_signature
 from tarjama.engines import Engines, make_engines, model_revisions, static_signature
@@ -318,7 +319,7 @@ class Runner:
         plan = finished.planned
         record = stages.to_record(finished, self.cfg["summarise"]["input"])
         files = write_article(self.out, record, self.cfg["output"]["formats"], self.cfg["output"]["low_score"])
-        summary = record["summary"]["en"] or record["summary"]["ar"]
+        summary = machine_summary(record)
         ledger.record(
             plan.article.key, "done", article_id=plan.article_id, input_sha=plan.article.input_sha,
             content_sha=plan.article.content_sha, config_sig=self.config_sig, files=files,

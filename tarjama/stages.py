@@ -91,7 +91,7 @@ def finish(item: Summarised, entities: tuple[Any, Any], glossary: Glossary | Non
         entities[0], entities[1], summary_lang=item.language,
     )
     if glossary:
-        flags += term_flags([s.to_json() for s in translated.segments], article.title,
+        flags += term_flags(translated.segments, article.title,
                             item.summary.text if item.language == "en" else "")
     return Finished(item, facts, tuple(flags), models)
 

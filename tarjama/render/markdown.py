@@ -5,6 +5,7 @@ Every piece of article text goes through `md_text`: a source page's raw HTML or 
 
 from __future__ import annotations
 
+from tarjama.record import machine_summary
 from tarjama.inert import md_text
 
 
@@ -15,7 +16,7 @@ def render_markdown(record: dict) -> str:
     if record["source"].get("name"):
         meta.append(f"- source name: {md_text(record['source']['name'])}")
     meta.append(f"- published: {md_text(record['published']) or 'unknown'}")
-    summary = record["summary"].get("en") or record["summary"].get("ar") or ""
+    summary = machine_summary(record)
     lines += meta + ["", "## Summary", "", md_text(summary) or "_(empty)_", ""]
     if record["flags"]:
         lines += ["## Flags", ""]

@@ -9,6 +9,7 @@ import json
 import time
 from pathlib import Path
 
+from tarjama.record import machine_summary
 from tarjama.inert import csv_cell, md_text
 from tarjama.review.listing import Listing
 from tarjama.review.store import ReviewStore, UnreadableArticle
@@ -39,7 +40,7 @@ def digests(out: Path, store: ReviewStore, status: str | None) -> tuple[list[dic
             "summary": state.summary,
             "summary_version": state.latest.version,
             "summary_edited": state.latest.origin == "edit",
-            "machine_summary": record["summary"].get("en") or record["summary"].get("ar") or "",
+            "machine_summary": machine_summary(record),
             "facts": record.get("facts", {}),
             "flags": record.get("flags", []),
             "decision": None if decision is None else {

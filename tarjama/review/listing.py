@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from tarjama.record import machine_summary
 from tarjama.ledger import text_sha
 from tarjama.review.store import ReviewStore, UnreadableArticle, article_ids, load_article
 
@@ -88,7 +89,7 @@ class Listing:
                 record = load_article(self.out, article_id, {article_id})
             except (UnreadableArticle, KeyError):
                 continue
-            self.store.sync(article_id, record["summary"].get("en") or record["summary"].get("ar") or "")
+            self.store.sync(article_id, machine_summary(record))
         # Rows written in the same instant as the newest are looked at again next time (>=):
         # the hash comparison makes that harmless.
         if newest != mark:
@@ -125,7 +126,7 @@ class Listing:
                 record = load_article(self.out, article_id, set(ids))
             except UnreadableArticle:
                 continue
-            summary = record["summary"].get("en") or record["summary"].get("ar") or ""
+            summary = machine_summary(record)
             self.db.execute("INSERT INTO temp.listed_files VALUES (?, ?, ?, ?, ?, 'done', ?, ?, 0)", (
                 article_id, record["title"].get("ar"), record["title"].get("en"), record.get("published"),
                 len(record.get("flags", [])), summary, text_sha(summary)))
@@ -172,6 +173,6 @@ class Listing:
         if not self.has(article_id):
             raise KeyError(article_id)
         record = load_article(self.out, article_id, {article_id})
-        self.store.sync(article_id, record["summary"].get("en") or record["summary"].get("ar") or "")
+        self.store.sync(article_id, machine_summary(record))
         return record
 
