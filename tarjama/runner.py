@@ -183,6 +183,8 @@ class Runner:
             outcome.warnings.append(warning)
         content = article.content_sha
         prior = ledger.get(article.key)
+        if prior is None and article.key != article.path:
+            prior = ledger.adopt_positional(article.path, article.key, content)
         if (
             prior
             and prior.status == "done"
