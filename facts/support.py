@@ -296,12 +296,14 @@ def _align(sentence: str, facts: Facts, claims: Sequence[_Claim], article: _Arti
             break
         chosen.append(best)
     # A sentence that fuses facts takes its figure or name from the sentence that states it,
-    # when that sentence shares a word with the figure's neighbours; one that does not is
-    # another event's figure, and is left to be flagged.
+    # when that sentence shares a word with the figure's neighbours and gives the summary
+    # sentence a word its other sources lack; one that does not ("killed 40" where 40 were
+    # injured elsewhere) is another event's figure, and is left to be flagged.
     for claim in claims:
         if len(chosen) >= MAX_SOURCES or set(claim.holders) & set(chosen):
             continue
-        fitting = [j for j in claim.holders if claim.anchors & article.words[j]]
+        fitting = [j for j in claim.holders
+                   if claim.anchors & article.words[j] and cover([*chosen, j]) > cover(chosen) + 1e-9]
         if fitting:
             chosen.append(max(fitting, key=lambda j: (cover([*chosen, j]), -j)))
     return cover(chosen), tuple(chosen)
