@@ -225,6 +225,7 @@ class _Claim:
     # Content words beside it in the summary sentence: a sentence that states the figure and
     # shares one of them is telling the same fact ("killing 9 people" / "9 people died").
     anchors: frozenset[str]
+    words: frozenset[str] = frozenset()  # a name's own words, normalised
 
 
 def _anchors(sentence: str, start: int, end: int, blanked: Sequence[tuple[int, int]]) -> frozenset[str]:
@@ -247,10 +248,12 @@ def _claims(sentence: str, facts: Facts, article: _Article, english_names: bool)
                              _figure_json(figure), holders, _anchors(sentence, figure.start, figure.end, spans)))
     if english_names:
         for start, end, text in _names(sentence, article.lower, spans):
-            words = [m.group() for m in _WORD.finditer(text) if m.group().lower() not in _NAME_LINK]
-            holders = tuple(j for j in range(len(article.words))
-                            if any(_credit(_norm(w), w.lower(), j, article) > 0 for w in words if len(w) >= 3))
-            claims.append(_Claim("name", text, {"text": text}, holders, _anchors(sentence, start, end, spans)))
+            # Its last word is the one that tells it apart: a family name ("Mohammed Shia
+            # al-Sudani", "Sudani"), not a title ("Governor Kadhim Hamid").
+            last = [m.group() for m in _WORD.finditer(text) if m.group().lower() not in _NAME_LINK][-1]
+            holders = tuple(j for j in range(len(article.words)) if _credit(_norm(last), last.lower(), j, article) > 0)
+            claims.append(_Claim("name", text, {"text": text}, holders, _anchors(sentence, start, end, spans),
+                                 frozenset(_norm(m.group()) for m in _WORD.finditer(text))))
     return claims
 
 
@@ -279,8 +282,13 @@ def _align(sentence: str, facts: Facts, claims: Sequence[_Claim], article: _Arti
     credit = [[_credit(words[i], raw[i], j, article) for i in first.values()] for j in range(len(article.words))]
     pairs = set(zip(words, words[1:]))
 
-    def cover(chosen: Sequence[int]) -> float:
-        return sum(w * max(credit[j][k] for j in chosen) for k, w in enumerate(weights)) / total
+    # More sources are chosen for the words they add besides names: a name is taken from
+    # another sentence only as a figure is, below.
+    named = frozenset().union(*(c.words for c in claims))
+    adding = [0.0 if words[i] in named else w for i, w in zip(first.values(), weights)]
+
+    def cover(chosen: Sequence[int], weighted: Sequence[float] = weights) -> float:
+        return sum(w * max(credit[j][k] for j in chosen) for k, w in enumerate(weighted)) / total
 
     def rank(j: int) -> float:
         order = len(pairs & article.pairs[j]) / len(pairs) if pairs else 0.0
@@ -290,7 +298,8 @@ def _align(sentence: str, facts: Facts, claims: Sequence[_Claim], article: _Arti
     if cover(chosen) == 0:
         return 0.0, ()
     while len(chosen) < MAX_SOURCES:
-        gains = {j: cover([*chosen, j]) - cover(chosen) for j in range(len(article.words)) if j not in chosen}
+        gains = {j: cover([*chosen, j], adding) - cover(chosen, adding) for j in range(len(article.words))
+                 if j not in chosen}
         best = max(gains, key=lambda j: (gains[j], -j), default=None)
         if best is None or gains[best] < MIN_GAIN - 1e-9:
             break
@@ -303,14 +312,18 @@ def _align(sentence: str, facts: Facts, claims: Sequence[_Claim], article: _Arti
         if len(chosen) >= MAX_SOURCES or set(claim.holders) & set(chosen):
             continue
         fitting = [j for j in claim.holders
-                   if claim.anchors & article.words[j] and cover([*chosen, j]) > cover(chosen) + 1e-9]
+                   if claim.anchors & article.words[j] and cover([*chosen, j], adding) > cover(chosen, adding) + 1e-9]
         if fitting:
             chosen.append(max(fitting, key=lambda j: (cover([*chosen, j]), -j)))
     return cover(chosen), tuple(chosen)
 
 
 def _claim_flag(index: int, claim: _Claim, sources: Sequence[int]) -> dict | None:
-    if set(claim.holders) & set(sources):
+    if set(claim.holders) & set(sources) or claim.holders and not sources:  # no sources: nothing to misplace
+        return None
+    # Who and where the article is about, named in its first sentence or in several, may be
+    # named in a summary sentence drawn from any of its sentences ("... to Basra").
+    if claim.kind == "name" and (0 in claim.holders or len(claim.holders) >= 2):
         return None
     where = ", ".join(str(j + 1) for j in sources) or "-"
     if claim.holders:

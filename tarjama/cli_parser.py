@@ -95,9 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser(
         "eval", help="measure translation, summary and fact quality; compare configs side by side",
         description="tarjama eval --source SRC --reference REF -o DIR [--compare PRESET_OR_FILE]...  |  "
-                    "tarjama eval OUT --reference refs.jsonl  |  tarjama eval facts --gold DIR FILE...",
+                    "tarjama eval OUT [--reference refs.jsonl]  |  tarjama eval facts --gold DIR FILE...",
     )
-    ev.add_argument("target", nargs="?", metavar="OUT", help="a finished output folder to score")
+    ev.add_argument("target", nargs="?", metavar="OUT",
+                    help="a finished output folder to score: its summaries' support, and with references the "
+                         "translations and summaries")
     ev.add_argument("--source", type=Path, help="Arabic sentences, one per line")
     ev.add_argument("--reference", type=Path,
                     help="with --source: English references, line-aligned; with OUT: JSONL of {id, translation, summary}")
