@@ -31,6 +31,15 @@ ARTICLE = [
     "Traders put the losses of the fish market at 2 million dollars.",
 ]
 
+ARABIC = [
+    "اجتاحت سيول مفاجئة ثلاثة أحياء في البصرة يوم الثلاثاء بعد أمطار قياسية.",
+    "قال الدفاع المدني إن 14 شخصا قتلوا وأصيب 60 آخرون في السيول.",
+    "أغلق المحافظ أسعد العيداني المدارس والدوائر الحكومية حتى يوم الأحد.",
+    "أرسلت وزارة الموارد المائية 40 مضخة متنقلة من بغداد.",
+    "وعد رئيس الوزراء محمد السوداني بمنحة قدرها 5 مليارات دينار.",
+    "قدر التجار خسائر سوق السمك بمليوني دولار.",
+]
+
 
 def _support(summary):
     found = summary_support(summary, ARTICLE)
@@ -119,8 +128,7 @@ def test_an_arabic_summary_against_the_arabic():
 
 
 def test_article_facts_carries_the_support_and_its_flags():
-    facts, flags = article_facts(["جملة."] * len(ARTICLE), ARTICLE, "The water ministry sent 60 pumps from Baghdad.",
-                                 None)
+    facts, flags = article_facts(ARABIC, ARTICLE, "The water ministry sent 60 pumps from Baghdad.", None)
     assert facts["support"] == {"score": 0.45, "method": "lexical-1", "threshold": THRESHOLD, "sentences": [
         {"text": "The water ministry sent 60 pumps from Baghdad.", "score": 0.45, "sources": [3], "supported": False}]}
     assert [f["type"] for f in flags] == ["summary_unsupported", "summary_figure_misplaced"]
@@ -129,12 +137,14 @@ def test_article_facts_carries_the_support_and_its_flags():
 # -- where it shows --------------------------------------------------------------------------
 
 
-def _record(summary="The water ministry sent 60 pumps from Baghdad. Traders put the losses at 2 million dollars."):
-    facts, flags = article_facts(["جملة عربية."] * len(ARTICLE), ARTICLE, summary, None)
+def _record(summary="The water ministry sent 60 pumps from Baghdad. Traders put the losses at 2 million dollars.",
+            article_id="a1"):
+    """An article record as the job writes it, of ARABIC and ARTICLE."""
+    facts, flags = article_facts(ARABIC, ARTICLE, summary, None)
     return {
-        "schema_version": 2, "id": "a1", "source": {"path": "a1.txt", "sha256": "0" * 64, "name": None},
-        "title": {"ar": "عنوان", "en": "Floods"}, "published": None,
-        "segments": [{"paragraph": 0, "ar": "جملة عربية.", "en": en, "score": -0.1} for en in ARTICLE],
+        "schema_version": 2, "id": article_id, "source": {"path": f"{article_id}.txt", "sha256": "0" * 64, "name": None},
+        "title": {"ar": "سيول في البصرة", "en": "Floods in Basra"}, "published": None,
+        "segments": [{"paragraph": 0, "ar": ar, "en": en, "score": -0.1} for ar, en in zip(ARABIC, ARTICLE)],
         "summary": {"en": summary, "ar": "", "input": "translation", "chunks": 1, "rounds": 1},
         "facts": facts, "flags": flags, "models": {"translate": "t", "summarise": "s"}, "meta": {},
     }
