@@ -15,9 +15,13 @@ measures it):
 - the sources: the article sentence that covers most of the summary sentence's weight (word
   pairs in the same order break near-ties), then up to two more, each only when it adds at
   least MIN_GAIN of the weight (a sentence that fuses several);
+- a number, date or name the sources lack is taken from another sentence that states it only
+  when that sentence shares a word beside it (ANCHOR_WORDS) and adds a word of its own; else
+  it is misplaced (the figure of another event) or, stated nowhere, unsupported. A name is
+  matched by its last word; one the article's first sentence, or two sentences, name may go
+  with any fact;
 - the score is the share of the weight its sources cover, times PENALTY for each number, date
-  or name they lack: found elsewhere in the article (misplaced: the figure of another event)
-  or nowhere in it (unsupported);
+  or name they lack;
 - a sentence is supported when its score is at least THRESHOLD; the summary's score is the
   mean of its sentences' scores, pulled towards the weakest (SUMMARY_MIN_WEIGHT), since one
   unsupported sentence makes a summary wrong.
