@@ -6,7 +6,8 @@ from dataclasses import replace
 from typing import Sequence
 
 from facts import arabic, english
-from facts.checks import check_sentence, check_summary
+from facts.checks import check_sentence
+from facts.support import summary_support
 from facts.types import Facts, to_json
 
 
@@ -40,7 +41,8 @@ def article_facts(
     summary_lang: str = "en",
 ) -> tuple[dict, list[dict]]:
     """(facts, flags). `sources[i]` and `translations[i]` are sentence i in each language;
-    the entity lists, when given, are per sentence too."""
+    the entity lists, when given, are per sentence too. facts["support"] is where each summary
+    sentence comes from (facts/support.py), its flags among the flags."""
     source = [arabic.extract(s, published) for s in sources]
     target = [english.extract(t, published) for t in translations]
     if source_entities is not None:
@@ -51,5 +53,9 @@ def article_facts(
     summary_facts = (arabic if summary_lang == "ar" else english).extract(summary, published)
     facts = {"source": _merge(source), "translation": _merge(target), "summary": to_json(summary_facts)}
     flags = [flag for i, (s, t) in enumerate(zip(source, target)) for flag in check_sentence(i, s, t)]
-    flags += check_summary(summary_facts, source if summary_lang == "ar" else target)
+    # Each summary sentence against the sentences it was written from, then the whole article.
+    support = summary_support(summary, sources if summary_lang == "ar" else translations, summary_lang, published,
+                              source if summary_lang == "ar" else target)
+    facts["support"] = support.to_json()
+    flags += support.flags
     return facts, flags

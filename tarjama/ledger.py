@@ -52,6 +52,15 @@ migration(
     """
 )
 
+# The machine summary's support score (facts.support.score), so the review list can show and
+# sort by it without reading every article's JSON. NULL in rows written before it: the list
+# then reads that article's file once (review/listing.py).
+migration(
+    """
+    ALTER TABLE inputs ADD COLUMN summary_score REAL;
+    """
+)
+
 
 def text_sha(text: str) -> str:
     """The hash that tells whether a machine summary changed (the review page's too)."""
@@ -76,6 +85,7 @@ class Entry:
     summary: str | None = None
     summary_sha: str | None = None
     published: str | None = None
+    summary_score: float | None = None
 
 
 class Ledger:

@@ -286,6 +286,7 @@ class Runner:
             title_ar=plan.article.title, title_en=record["title"]["en"], segments=len(record["segments"]),
             flags=len(record["flags"]), seconds=round(stage_seconds + time.perf_counter() - start, 3),
             summary=summary, summary_sha=text_sha(summary), published=record["published"],
+            summary_score=record["facts"]["support"]["score"],
         )
         outcome.timings["write"] += time.perf_counter() - start
         outcome.written.append(plan.article_id)
