@@ -65,7 +65,10 @@ children women refugees refugee food representatives chamber stock exchange mark
 award day week year age war spring storm shield freedom peace solidarity reform change bloc list current court
 justice oil trade ministers council's cell unit units region's agency's airport's prize football confederation
 heritage integrity patriotic strait gulf bay canal cape coast heights strip hills marshes lake oasis province's
-olympic asian african european energies energy
+olympic asian african european energies energy doctors doctor without borders border observatory trade unions workers
+worker labour labor students student teachers teacher journalists journalist writers lawyers judges medical
+physicians friends friendship society societies council councils charity aid rescue red crescent cross
+volunteers human watch monitor observers experts partners partnership initiative foundation project company's
 """.split())
 ROMAN = re.compile(r"^[IVX]+$")
 _PARTICLES = frozenset("al el bin ibn bint ben van von de da di du la le abu".split())
@@ -81,6 +84,9 @@ class Name:
     end: int
     kind: str | None = None  # people, organisations, places: from NER; None when guessed
     origin: str = "capitals"  # capitals, ner, exonym, latin, glossary
+    # Its first word starts the sentence, so its capital proves nothing ("Singer Fairuz"):
+    # checked when it has a counterpart, never flagged for lacking one.
+    first_optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -147,13 +153,16 @@ def english_names(text: str) -> list[Name]:
         if not span:
             continue
         first = span[0]
+        optional = False
         if _starts_sentence(text, first.start) and not is_acronym(first.text):
             # A capital that only starts a sentence: kept when it is a known place or group,
             # or the first word of a name of several words ("Nechirvan Barzani said").
             whole = text[first.start:span[-1].end]
-            if len(span) == 1 and not book.english_ids(first.text) and not book.english_ids(whole):
+            known = book.english_ids(first.text) or book.english_ids(whole)
+            if len(span) == 1 and not known:
                 continue
-        names.append(Name(text[first.start:span[-1].end], first.start, span[-1].end))
+            optional = not known
+        names.append(Name(text[first.start:span[-1].end], first.start, span[-1].end, first_optional=optional))
     return names
 
 

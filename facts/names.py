@@ -57,6 +57,8 @@ def _name_forms(folded: str) -> list[str]:
 # Words of Arabic organisation and place names that are translated (folded, no article):
 # وزارة is "Ministry", never spelt out in the English.
 ARABIC_GENERIC = frozenset("""
+اطباء طبيب بلا حدود نقابات نقابه عمال مرصد منتدي جمعيات اصدقاء متطوعين اغاثه انقاذ مجموعه عشرين سبع ثماني عشر
+اثنين ثلاث خمس
 مفوضيه عليا مستقله انتخابات اتحاد كره قدم وزاره وزير مجلس حزب حركه منظمه هيئه جامعه بنك مركزي شركه نادي قوات
 قوه جيش موسسه وكاله محكمه لجنه تيار جبهه ايتلاف كتله اقليم محافظه مدينه مطار مستشفي جمعيه وطني وطنيه ديمقراطي
 ديمقراطيه شعبي شعبيه دولي دوليه عالمي عالميه عام عامه اعلي مستقل صحه امن دفاع داخليه خارجيه ماليه نفط كهرباء
@@ -228,7 +230,8 @@ class ArabicSide:
         for m in self.terms:
             if word.lower() in m.entry.english.lower().split() and m.entry.english.lower() in name_text.lower():
                 return Found("glossary", 100, 100, self.window_at(m.start, m.end))
-        for entry in book.english_ids(word):
+        known = book.english_ids(word)
+        for entry in known:
             if entry in self.exonym_spans:
                 return Found("exonym", 100, 100, self.window_at(*self.exonym_spans[entry]))
         if word.lower() in self.latin:
@@ -236,12 +239,23 @@ class ArabicSide:
         if is_acronym(word) and _spelt_out(word, self.spelt):
             return Found("letters", 100, 100, None)
         skel = skeleton(word)
+        if not skel:  # only vowels (Yi, Ai): any Arabic word of only long vowels
+            hit = next((w for w in self._words if not arabic_skeleton(w.folded)), None)
+            return Found("romanised", 100 if hit else 0, 100,
+                         Window(hit.text, hit.start, hit.end, "", romanise(hit.folded)) if hit else None) \
+                if hit else Found("none", 0, 100, None)
         found = _best(skel, self.windows, self.index)
-        if found.method != "none":
+        if known and found.method != "none" and found.score < 100:
+            # The table knows how Arabic writes this place or body, and the sentence does not
+            # write it so: only the same skeleton may stand for it (Lebanon is not ألبروس).
+            return Found("none", found.score, 100, found.window)
+        if found.method != "none" or known:
             return found
         tries = []
         if "c" in word.lower():  # Turkish c is j: Recep, رجب
             tries.append((skeleton(word.lower().replace("c", "j")), self.windows, self.index))
+        if word[:1] in "jJ":  # German, Dutch, Scandinavian j is y: Jens, ينس
+            tries.append((skeleton("y" + word[1:]), self.windows, self.index))
         if word.lower().startswith(("al", "el")):
             tries.append((skel, *self.articled))
         if len(skel) >= 4:
@@ -406,9 +420,9 @@ def _required(name: Name, words: list[tuple[str, int, int]]) -> list[tuple[str, 
     out = []
     for word in words:
         low = word[0].lower()
-        if low in TITLES or low in _PARTICLES or low in _JOINERS or ROMAN.match(word[0]):
-            continue
-        if name.kind != "people" and low in GENERIC:
+        if low in TITLES or low in _PARTICLES or low in _JOINERS or ROMAN.match(word[0]) or re.search(r"\d", low):
+            continue  # a digit: G20, F-16, COVID-19 are not spelt in Arabic letters
+        if name.kind != "people" and (low in GENERIC or (low.endswith("s") and low[:-1] in GENERIC)):
             continue
         out.append(word)
     return out
@@ -446,6 +460,9 @@ def find_arabic(name: Name, ar: ArabicSide) -> tuple[bool, Found, str]:
         elif word in required:
             results.append((ar.counterpart(word[0], name.text), word[0]))
     misses = [(f, w) for f, w in results if f.method == "none"]
+    if name.first_optional and misses and misses[0][1] == words[0][0] and len(results) > 1:
+        results = [r for r in results if r[1] != words[0][0]]
+        misses = misses[1:]
     if misses:
         f, w = min(misses, key=lambda fw: fw[0].score)
         return False, f, w

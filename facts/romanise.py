@@ -80,8 +80,10 @@ def nisba_stems(folded: str) -> tuple[str, ...]:
             if form.endswith(ending) and len(form) - len(ending) >= 3:
                 stem = form[: -len(ending)]
                 stems.append(stem)
-                if stem.endswith("و") and len(stem) >= 4:  # آسيوي, فرنسوي: a و before the ending
+                if stem.endswith("و") and len(stem) >= 4:  # آسيوي, النمساوي: a و before the ending
                     stems.append(stem[:-1])
+                    if stem.endswith("او") and len(stem) >= 5:
+                        stems.append(stem[:-2])
                 break
     return tuple(dict.fromkeys(stems))
 
@@ -112,6 +114,7 @@ _SKELETON_RULES = [
     (re.compile(r"t\|sh"), "x"),  # تش: ch (Chad, Chirac)
     (re.compile(r"t\|s"), "s"),  # تس: German z (Scholz), ts
     (re.compile(r"d\|j"), "j"),
+    (re.compile(r"n\|gh?$"), "n"),  # نغ, نج at the end: ng (Wang, Jinping)
     (re.compile(r"sch|sh|ch|zh|ş|š"), "x"),
     (re.compile(r"kh|ck|q|c(?=[aoukrlt]|$)|k"), "k"),
     (re.compile(r"c"), "s"),  # a soft c (Cyprus, Francis)
