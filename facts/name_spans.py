@@ -134,7 +134,7 @@ def english_names(text: str) -> list[Name]:
     for i, tok in enumerate(tokens):
         low = _plain(tok.text)
         gap = text[tokens[i - 1].end:tok.start] if i else ""
-        joined = not current or (gap.strip() in ("", "-") and "\n" not in gap)
+        joined = not current or (not gap.strip() and "\n" not in gap)
         particle = low in _PARTICLES and i + 1 < len(tokens) and _capitalised(tokens[i + 1].text)
         usable = _capitalised(tok.text) and low not in TITLES and low not in MONTHS_DAYS and low not in NOT_NAMES
         if (usable or (particle and current)) and joined:

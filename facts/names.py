@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 MAX_WORDS = 400  # words of one sentence compared; a longer "sentence" is a segmentation fault
 _PARTICLES = frozenset("al el bin ibn bint ben van von de da di du la le".split())
 _JOINERS = frozenset("of the and for".split())
+ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _AR_PARTICLES = frozenset({"بن", "ابن", "بنت", "ال"})
 # Words that begin a name of two: عبد الله is Abdullah, أبو ظبي Abu Dhabi, سان فرانسيسكو.
 _COMPOUND_FIRST = frozenset("عبد ابو ابي ام ذي ذو دير تل رام بيت عين نيو سان لوس جان عبدال".split())
@@ -128,7 +129,7 @@ def _best(skel: str, windows: Sequence[Window], index: dict[str, Window]) -> Fou
         choice = process.extractOne(skel, [w.skeleton for w in windows], scorer=Levenshtein.normalized_similarity)
         if choice:
             best, best_score = windows[choice[2]], similarity(skel, windows[choice[2]].skeleton)
-    if best is None:
+    if best is None or best_score <= 0:  # nothing in common is no candidate worth naming
         return Found("none", 0, 100, None)
     need = needed(skel, best.skeleton)
     close = Levenshtein.distance(skel, best.skeleton) <= allowed_edits(skel, best.skeleton)
@@ -327,7 +328,7 @@ class EnglishSide:
 
 @dataclass(frozen=True)
 class Link:
-    """A name and its counterpart (or, unmatched, its nearest candidate)."""
+    """A name and its counterpart (None when unmatched: the flag names the nearest candidate)."""
     ar: Name | None
     en: Name | None
     found: Found
@@ -362,10 +363,11 @@ def find_english(name: Name, ar: ArabicSide, en: EnglishSide, glossary=None) -> 
     for start, end, entry in ar.hits:
         if start < name.end and end > name.start and entry in en.exonym_spans:
             return Found("exonym", 100, 100, en.window_at(*en.exonym_spans[entry]))
-    if re.search("[A-Za-z]", name.text):
+    if not ARABIC_LETTER.search(name.text):  # written in Latin letters in the Arabic: CNN
         at = en.text.lower().find(name.text.lower())
         if at >= 0:
             return Found("copied", 100, 100, en.window_at(at, at + len(name.text)))
+        return _best(skeleton(name.text), en.windows, en.index)
     book = exonyms()
     words = [w for w in _ar_words(name)
              if not any(without_article(f) in ARABIC_GENERIC for f in bare_forms(w[1])) and w[1] not in _AR_FUNCTION]
@@ -508,7 +510,7 @@ def check_sentence_names(
     for name in ar_names:
         found = find_english(name, ar, en, glossary)
         matched = found.method != "none"
-        links.append(Link(name, _name_of(found.window), found, matched, "ar"))
+        links.append(Link(name, _name_of(found.window) if matched else None, found, matched, "ar"))
         if not matched and name.origin != "glossary":  # a glossary term gets term_missing instead
             r = romanise(name.text)
             flags.append({
@@ -520,7 +522,7 @@ def check_sentence_names(
             })
     for name in en_names:
         matched, found, word = find_arabic(name, ar)
-        links.append(Link(_name_of(found.window), name, found, matched, "en"))
+        links.append(Link(_name_of(found.window) if matched else None, name, found, matched, "en"))
         if not matched:
             which = f"«{word}» of «{name.text}»" if word != name.text else f"«{name.text}»"
             flags.append({
