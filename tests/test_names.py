@@ -187,3 +187,44 @@ def test_tarjama_check_reports_name_flags():
     assert [f["type"] for f in flags] == ["name_missing", "name_unexpected"]
     assert check_pair("زار وزير الخارجية التركي هاكان فيدان دمشق أمس.",
                       "Turkish Foreign Minister Hakan Fidan visited Damascus yesterday.").flags == []
+
+
+# -- the review page and the HTML page ------------------------------------------------------
+
+from tests.conftest import load_json  # noqa: E402
+from tests.test_review import _client, out, review_out  # noqa: E402,F401  (fixtures)
+
+
+def test_review_page_marks_names_with_their_counterparts(out):  # noqa: F811
+    import html
+    import json
+    import re
+
+    client = _client(out)
+    page = client.get("/article/seed").get_data(as_text=True)
+    record = load_json(out / "articles" / "seed.json")
+    block = re.search(r'<script type="application/json" id="name-links">(.*?)</script>', page, re.S).group(1)
+    assert json.loads(html.unescape(block)) == record["facts"]["names"] != []
+    assert page.count('<tr data-segment="') == len(record["segments"])
+    assert '<script src="/static/names.js"></script>' in page and 'href="/static/names.css"' in page
+    # Random weights translate no name, so the seed's names are flagged, each saying what it met.
+    missing = [f for f in record["flags"] if f["type"] == "name_missing"]
+    assert missing and all(f["match"]["method"] == "none" for f in missing)
+    from markupsafe import escape
+
+    first = missing[0]["source"]
+    assert f"{escape(first['text'])}</bdi> ({escape(first['romanised'])}) has no counterpart in the English" in page
+    script = client.get("/static/names.js")
+    assert script.status_code == 200 and b"name-links" in script.data
+
+
+def test_html_page_words_a_name_flag_by_what_it_compared():
+    from tarjama.render.html import render_article
+
+    flag = check_sentence_names(0, BARZANI_AR, MASROUR_EN).flags[0]
+    record = {"id": "x", "title": {"ar": "", "en": ""}, "source": {"path": "x.txt", "name": None}, "published": None,
+              "summary": {"en": "", "ar": ""}, "flags": [flag], "segments": [{"ar": BARZANI_AR, "en": MASROUR_EN,
+              "score": None}], "models": {"translate": "t", "summarise": "s"}}
+    page = render_article(record, -1.5)
+    assert ("name_unexpected · sentence 1:\n<bdi>Masrour</bdi> of <bdi>Masrour Barzani</bdi> has no counterpart in "
+            "the Arabic\n— nearest <bdi>رئيس</bdi>, 33 of 100 needed (none)") in page
