@@ -203,7 +203,7 @@ def test_review_page_marks_names_with_their_counterparts(out):  # noqa: F811
     client = _client(out)
     page = client.get("/article/seed").get_data(as_text=True)
     record = load_json(out / "articles" / "seed.json")
-    block = re.search(r'<script type="application/json" id="name-links">(.*?)</script>', page, re.S).group(1)
+    block = re.search(r"<div hidden id=\"name-links\" data-links='(.*?)'></div>", page, re.S).group(1)
     assert json.loads(html.unescape(block)) == record["facts"]["names"] != []
     assert page.count('<tr data-segment="') == len(record["segments"])
     assert '<script src="/static/names.js"></script>' in page and 'href="/static/names.css"' in page

@@ -1,5 +1,5 @@
 // Marks each name of the sentences with its counterpart in the other language, from the
-// article's facts.names (the data block of names.html). Hover shows the counterpart and how
+// article's facts.names (the data-links attribute of names.html). Hover shows the counterpart and how
 // it matched; hovering or clicking a name lights its counterpart. A file, not inline code,
 // so the Content-Security-Policy can forbid inline scripts.
 (function () {
@@ -7,7 +7,7 @@
   var data = document.getElementById("name-links");
   if (!data) return;
   var links;
-  try { links = JSON.parse(data.textContent); } catch (e) { return; }
+  try { links = JSON.parse(data.dataset.links); } catch (e) { return; }
 
   // Wraps text[start, end) of a cell in <span>s, across the text nodes (glossary marks) it spans.
   function wrap(cell, start, end, make) {
