@@ -37,32 +37,40 @@
     return at < 0 ? null : [at, at + span.text.length];
   }
 
-  var marked = {};
-  links.forEach(function (link, n) {
+  // Each link's own name first, then the counterparts: a counterpart that overlaps a name
+  // already marked joins that mark instead of nesting inside it.
+  var marked = {};  // "sentence lang" -> [[start, end, spans]]
+  function mark(link, n, span, lang, title) {
     var row = document.querySelector('tr[data-segment="' + link.sentence + '"]');
-    if (!row) return;
-    var own = link.side === "ar" ? link.ar : link.en;
-    var other = link.side === "ar" ? link.en : link.ar;
-    var title = link.matched
-      ? (other ? other.text + " (" + link.method + (link.score ? ", " + link.score : "") + ")" : "matched: " + link.method)
-      : "no counterpart in the " + (link.side === "ar" ? "English" : "Arabic");
-    [[own, link.side], [link.matched ? other : null, link.side === "ar" ? "en" : "ar"]].forEach(function (pair) {
-      var span = pair[0], lang = pair[1];
-      if (!span) return;
-      var cell = row.querySelector(lang === "ar" ? "td.ar" : 'td[lang="en"]');
-      var key = link.sentence + lang + span.start;
-      if (!cell || marked[key]) { if (marked[key]) marked[key].forEach(function (s) { s.dataset.link += " " + n; }); return; }
-      var at = place(cell, span);
-      if (!at) return;
-      marked[key] = wrap(cell, at[0], at[1], function () {
-        var s = document.createElement("span");
-        s.className = "name" + (link.matched ? "" : " unmatched");
-        s.title = title;
-        s.dataset.link = String(n);
-        s.tabIndex = 0;
-        return s;
-      });
-    });
+    var cell = row && row.querySelector(lang === "ar" ? "td.ar" : 'td[lang="en"]');
+    var at = cell && place(cell, span);
+    if (!at) return;
+    var ranges = marked[link.sentence + lang] = marked[link.sentence + lang] || [];
+    var over = ranges.filter(function (r) { return r[0] < at[1] && at[0] < r[1]; });
+    if (over.length) {
+      over.forEach(function (r) { r[2].forEach(function (s) { s.dataset.link += " " + n; }); });
+      return;
+    }
+    ranges.push([at[0], at[1], wrap(cell, at[0], at[1], function () {
+      var s = document.createElement("span");
+      s.className = "name" + (link.matched ? "" : " unmatched");
+      s.title = title;
+      s.dataset.link = String(n);
+      s.tabIndex = 0;
+      return s;
+    })]);
+  }
+  function title(link, other) {
+    if (!link.matched) return "no counterpart in the " + (link.side === "ar" ? "English" : "Arabic");
+    return other ? other.text + " (" + link.method + (link.score ? ", " + link.score : "") + ")" : "matched: " + link.method;
+  }
+  links.forEach(function (link, n) {
+    var own = link.side === "ar" ? link.ar : link.en, other = link.side === "ar" ? link.en : link.ar;
+    if (own) mark(link, n, own, link.side, title(link, other));
+  });
+  links.forEach(function (link, n) {
+    var own = link.side === "ar" ? link.ar : link.en, other = link.side === "ar" ? link.en : link.ar;
+    if (link.matched && other) mark(link, n, other, link.side === "ar" ? "en" : "ar", title(link, own));
   });
 
   function light(target, on) {
