@@ -210,11 +210,11 @@ def test_check_reads_jsonl_from_stdin_and_refuses_misaligned_files(tmp_path):
     ("{\"ar\": \"نص\"}", "line 2: expected an object with \"ar\" and \"en\" strings"),
 ])
 def test_check_jsonl_names_the_line_that_is_wrong(tmp_path, line, problem):
-    from tarjama.check_cmd import CheckInputError, pairs_from_jsonl
+    from tarjama.check_cmd import CheckInputError, CheckRecord, records_from_jsonl
 
     feed = tmp_path / "pairs.jsonl"
     feed.write_text("{\"ar\": \"قتل 5\", \"en\": \"5 killed\"}\n" + line + "\n", encoding="utf-8")
     with pytest.raises(CheckInputError, match=f"{feed} {problem}"):
-        pairs_from_jsonl(str(feed))
+        list(records_from_jsonl(str(feed)))
     feed.write_text("{\"ar\": \"قتل 5\", \"en\": \"5 killed\"}\n\n", encoding="utf-8")
-    assert pairs_from_jsonl(str(feed)) == [("قتل 5", "5 killed")]
+    assert list(records_from_jsonl(str(feed))) == [CheckRecord("5 killed", "قتل 5")]
