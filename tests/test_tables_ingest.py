@@ -14,7 +14,7 @@ import pytest
 
 from tarjama.config import load
 from tarjama.ingest import Article, IngestFailure, read_inputs
-from tarjama.ingest.decode import DecodeError, decode
+from tarjama.ingest.decode import DecodeError, arabic_share, decode
 
 TITLE = "افتتاح جسر جديد على نهر دجلة في الموصل"
 PARAS = (
@@ -132,3 +132,24 @@ def test_the_code_page_with_more_arabic_wins_and_too_little_arabic_is_refused():
     with pytest.raises(DecodeError, match=r"^not UTF-8 \(bad byte at offset 0\) nor Arabic Windows-1256/ISO-8859-6 "
                                           r"text$"):
         decode("éèà ù".encode("latin-1"))
+
+
+def test_only_the_first_4096_bytes_are_searched_for_nul():
+    assert decode(("ن" * 2048).encode("utf-8") + b"\x00") == ("ن" * 2048 + "\x00", "utf-8")  # NUL at byte 4096
+    with pytest.raises(DecodeError, match="binary file"):
+        decode(("ن" * 2047 + "a").encode("utf-8") + b"\x00")  # NUL at byte 4095
+
+
+@pytest.mark.parametrize("text,share", [
+    ("ۿ", 1.0),  # U+06FF, the last letter of the Arabic block
+    ("ݐ", 1.0), ("ݿ", 1.0),  # U+0750 and U+077F, the ends of the Arabic Supplement
+    ("ab مد", 0.5), ("abc د", 0.25), ("123 !؟", 0.0), ("", 0.0),
+])
+def test_arabic_share_counts_letters_of_both_arabic_blocks(text, share):
+    assert arabic_share(text) == share
+
+
+def test_a_code_page_text_half_arabic_is_still_arabic():
+    assert decode("ab مد".encode("cp1256")) == ("ab مد", "cp1256")
+    with pytest.raises(DecodeError, match="nor Arabic"):
+        decode("abc د".encode("cp1256"))
