@@ -181,6 +181,13 @@ def test_a_new_ledger_has_every_migration_and_reopens_without_rerunning_them(tmp
     again.close()
 
 
+def test_a_ledger_makes_the_folders_above_it(tmp_path):
+    path = tmp_path / "out" / "nested" / ".tarjama" / "ledger.sqlite"
+    ledger = Ledger(path)
+    assert ledger.path == path and path.is_file()
+    ledger.close()
+
+
 def test_rows_read_back_as_written(tmp_path):
     ledger = Ledger(tmp_path / "ledger.sqlite")
     _done(ledger, "in/a.txt", "a", files=["articles/a.json", "articles/a.html"], title_ar="عنوان", title_en="Title",
@@ -290,11 +297,14 @@ def test_the_cache_drops_the_least_recently_used_beyond_its_bound(tmp_path, monk
     assert cache.db.execute("SELECT COUNT(*) FROM t").fetchone()[0] == 3
 
 
-def test_a_damaged_cache_is_moved_aside_and_rebuilt(tmp_path, monkeypatch):
+def test_a_damaged_cache_is_moved_aside_and_rebuilt(tmp_path, monkeypatch, caplog):
     monkeypatch.setattr("tarjama.cache.time.time", lambda: 1700000000.0)
     (tmp_path / "translations.sqlite").write_bytes(b"SQLite format 3\x00" + b"\xde\xad" * 3000)
     (tmp_path / "translations.sqlite-wal").write_bytes(b"junk")
-    cache = TranslationCache(tmp_path, 10)
+    with caplog.at_level("WARNING", logger="tarjama.cache"):
+        cache = TranslationCache(tmp_path, 10)
+    assert caplog.messages == [f"translation cache {tmp_path / 'translations.sqlite'} is damaged (file is not a "
+                               f"database); moved to {tmp_path / 'translations.corrupt-1700000000.sqlite'} and rebuilt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["translations.corrupt-1700000000.sqlite",
                                                          "translations.sqlite", "translations.sqlite-shm",
                                                          "translations.sqlite-wal"]
@@ -303,6 +313,11 @@ def test_a_damaged_cache_is_moved_aside_and_rebuilt(tmp_path, monkeypatch):
     assert cache.get_many(["k"]) == {"k": ("K", None)}
     with sqlite3.connect(tmp_path / "translations.sqlite") as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_the_cache_makes_its_folder_and_the_folders_above_it(tmp_path):
+    TranslationCache(tmp_path / "a" / "b" / "tarjama", 10).put_many([("k", "K", None)])
+    assert (tmp_path / "a" / "b" / "tarjama" / "translations.sqlite").is_file()
 
 
 def test_the_cache_lives_under_xdg_cache_home_or_the_home_cache(monkeypatch, tmp_path):
