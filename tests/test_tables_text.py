@@ -37,6 +37,15 @@ BOUNDARIES = [
     ("انتهى الاجتماع. —", ["انتهى الاجتماع. —"]),  # stray punctuation joins the sentence before
     ("— بداية السطر.", ["— بداية السطر."]),
     ("سطر\n\nآخر", ["سطر", "آخر"]),
+    # An abbreviation inside brackets or quotes; a single Latin initial; a two-letter word is a word.
+    ("التقى (د. أحمد) بالوزير. ثم غادر.", ["التقى (د. أحمد) بالوزير.", "ثم غادر."]),
+    ("قال «د. أحمد» إنه سيحضر.", ["قال «د. أحمد» إنه سيحضر."]),
+    ("قال J. Smith إنه سيحضر. ثم غادر.", ["قال J. Smith إنه سيحضر.", "ثم غادر."]),
+    ("هذا ما قاله هو. ثم غادر.", ["هذا ما قاله هو.", "ثم غادر."]),
+    # An ellipsis ends a sentence even after a letter that abbreviates.
+    ("وصل م... ثم غادر.", ["وصل م...", "ثم غادر."]),
+    # A line that opens with a full stop: the stop joins the sentence before.
+    ("جملة أولى\n. جملة ثانية.", ["جملة أولى .", "جملة ثانية."]),
 ]
 
 
