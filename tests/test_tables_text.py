@@ -117,3 +117,70 @@ def test_the_longer_term_wins_over_a_word_inside_it():
     text = "زار وفد إقليم كردستان ثم كردستان الشمالية."
     assert [(text[m.start:m.end], m.entry.english) for m in glossary.find(text)] == [
         ("إقليم كردستان", "Kurdistan Region"), ("كردستان", "Kurdistan")]
+
+
+@pytest.mark.parametrize("term,text,found", [
+    # A three-letter word that starts with ال is a word, not the article and a letter.
+    (Entry("ألم", "pain"), "شعر بألم ثم التقى م. أحمد", [("بألم", "ب")]),
+    # A four-letter one is the article and its word, which may come without it.
+    (Entry("البث", "broadcast"), "أوقف بث القناة والبث الإذاعي", [("بث", ""), ("والبث", "و")]),
+    # Every word of a longer phrase, each with or without its article.
+    (Entry("مجلس الأمن الدولي", "UN Security Council"), "اجتمع مجلس الأمن الدولي ثم لمجلس امن الدولي",
+     [("مجلس الأمن الدولي", ""), ("لمجلس امن الدولي", "ل")]),
+])
+def test_the_article_of_a_term_and_its_later_words(term, text, found):
+    assert [(text[m.start:m.end], m.prefix) for m in Glossary([term]).find(text)] == found
+
+
+def test_a_multi_word_english_term_is_honoured_across_any_spacing():
+    from translate.glossary import honoured
+
+    term = Entry("مجلس الأمن", "Security Council")
+    assert [honoured(e, term) for e in ("The Security  Council met.", "the security\ncouncil", "Security-Council",
+                                        "SecurityCouncil")] == [True, True, False, False]
+
+
+def test_an_empty_glossary_is_false_and_its_fingerprint_follows_its_terms():
+    assert not Glossary([]) and Glossary([TERM])
+    one, same = Glossary([TERM, PHRASE]).fingerprint(), Glossary([TERM, PHRASE]).fingerprint()
+    changed = Glossary([TERM, Entry("مجلس الأمن", "UN Security Council")]).fingerprint()
+    assert one == same != changed and len(one) == 16 and int(one, 16) >= 0
+
+
+def test_a_glossary_file_s_rows_notes_comments_and_bom(tmp_path):
+    from translate.glossary import load
+
+    path = tmp_path / "desk.tsv"
+    path.write_bytes(b"\xef\xbb\xbf" + "البيشمركة\tPeshmerga\tKurdish forces\n  # a comment\n\t\t\n\nداعش\tISIS\n"
+                     .encode("utf-8"))
+    assert sorted((e.arabic, e.english, e.note, e.source) for e in load([path]).entries) == [
+        ("البيشمركة", "Peshmerga", "Kurdish forces", f"{path}:1"), ("داعش", "ISIS", "", f"{path}:5")]
+
+
+@pytest.mark.parametrize("name,content,message", [
+    ("terms.tsv", "داعش\n", "{path}:1: expected ARABIC, ENGLISH and an optional note, separated by a tab; got 1 field(s)"),
+    ("terms.csv", "داعش\n", "{path}:1: expected ARABIC, ENGLISH and an optional note, separated by a comma; got 1 "
+                           "field(s)"),
+    ("TERMS.CSV", "داعش,ISIS,note,more\n", "{path}:1: expected ARABIC, ENGLISH and an optional note, separated by a "
+                                          "comma; got 4 field(s)"),
+    ("terms.tsv", "ISIS\tداعش\n", "{path}:1: the first field 'ISIS' has no Arabic letters"),
+])
+def test_a_bad_glossary_row_is_named_exactly(tmp_path, name, content, message):
+    from translate.glossary import GlossaryError, load
+
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(GlossaryError) as raised:
+        load([path])
+    assert str(raised.value) == message.format(path=path)
+
+
+def test_a_missing_or_undecodable_glossary_file_is_named(tmp_path):
+    from translate.glossary import GlossaryError, load
+
+    with pytest.raises(GlossaryError) as missing:
+        load([tmp_path / "nope.tsv"])
+    assert str(missing.value) == f"{tmp_path / 'nope.tsv'}: no such glossary file"
+    (tmp_path / "latin.tsv").write_bytes("café\tx\n".encode("latin-1"))
+    with pytest.raises(GlossaryError, match=r"latin\.tsv: cannot read as UTF-8 text: 'utf-8' codec can't decode"):
+        load([tmp_path / "latin.tsv"])
