@@ -209,3 +209,47 @@ def test_an_arabic_summary_is_checked_against_the_arabic():
     assert _types("قتل 341 شخصا في الهجوم على السوق.", "ar") == [
         ("number_changed", None), ("summary_unsupported", "قتل 341 شخصا في الهجوم على السوق."),
         ("summary_number_unsupported", "341")]
+
+
+# -- facts as JSON, and a pair checked on its own ------------------------------------------------------
+FIVE = ("dates", "numbers", "people", "organisations", "places")
+
+
+def test_facts_to_json_names_every_field():
+    from facts.types import DateFact, Facts, NumberFact, to_json
+
+    facts = Facts(
+        dates=(DateFact("14 آب 2023", "2023-08-14", 0, 10), DateFact("5 رمضان 1445 هـ", None, 11, 25, "hijri", "1445-09-05"),
+               DateFact("3 أيار", None, 26, 32, partial="--05-03")),
+        numbers=(NumberFact("4.5 مليون", 4500000.0, None, 33, 42), NumberFact("عشرات", 10.0, None, 43, 48, vague=True),
+                 NumberFact("37.1%", 37.1, "%", 49, 54), NumberFact("ثلثا", 2 / 3, None, 55, 59)),
+        people=("ليلى",), organisations=("الأمم المتحدة",), places=("الموصل",))
+    tagged = to_json(facts, sentence=2)
+    assert {k: tagged[k] for k in FIVE} == {
+        "dates": [{"text": "14 آب 2023", "iso": "2023-08-14", "sentence": 2},
+                  {"text": "5 رمضان 1445 هـ", "iso": None, "calendar": "hijri", "hijri": "1445-09-05", "sentence": 2},
+                  {"text": "3 أيار", "iso": None, "partial": "--05-03", "sentence": 2}],
+        "numbers": [{"text": "4.5 مليون", "value": 4500000, "unit": None, "sentence": 2},
+                    {"text": "عشرات", "value": 10, "unit": None, "vague": True, "sentence": 2},
+                    {"text": "37.1%", "value": 37.1, "unit": "%", "sentence": 2},
+                    {"text": "ثلثا", "value": 0.666667, "unit": None, "sentence": 2}],
+        "people": [{"text": "ليلى", "sentence": 2}], "organisations": [{"text": "الأمم المتحدة", "sentence": 2}],
+        "places": [{"text": "الموصل", "sentence": 2}]}
+    untagged = to_json(facts)
+    assert [d for k in FIVE for d in untagged[k] if "sentence" in d] == []
+    assert type(tagged["numbers"][0]["value"]) is int and type(tagged["numbers"][2]["value"]) is float
+
+
+def test_a_pair_is_checked_with_its_date_and_index():
+    from facts.pairs import check_pair
+
+    dated = check_pair("قتل 5 أشخاص في 3 مارس 2024.", "Five people were killed yesterday.", published="2024-03-04",
+                       index=7)
+    assert (dated.flags, [d.iso for d in dated.source.dates], [d.iso for d in dated.translation.dates]) == (
+        [], ["2024-03-03"], ["2024-03-03"])
+    undated = check_pair("قتل 5 أشخاص في 3 مارس 2024.", "Five people were killed yesterday.", index=7)
+    assert [(f["type"], f["segment"]) for f in undated.flags] == [("date_missing", 7)]
+    relative = check_pair("قتل 5 أشخاص أمس.", "Five people were killed on 3 March 2024.", published="2024-03-04")
+    assert (relative.flags, [d.iso for d in relative.source.dates]) == ([], ["2024-03-03"])
+    assert [(f["type"], f["segment"]) for f in check_pair(TOLL, "The toll reached 341.").flags] == [
+        ("number_changed", 0)]
