@@ -193,7 +193,7 @@ def test_check_reads_jsonl_from_stdin_and_refuses_misaligned_files(tmp_path):
 
     feed = json.dumps({"ar": "وصل 300 جندي.", "en": "30 soldiers arrived."}, ensure_ascii=False) + "\n"
     result = subprocess.run([sys.executable, "-m", "tarjama", "check", "--jsonl", "-"], input=feed, text=True,
-                            capture_output=True, cwd=ROOT)
+                            capture_output=True, cwd=ROOT, timeout=300)
     assert result.returncode == 1
     [row] = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(f["type"], f["source"]["text"], f["translation"]["text"]) for f in row["flags"]] == [
