@@ -62,7 +62,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "facts.invisible": ("facts/invisible.py", FACTS_TESTS),
     "facts.sentences": ("facts/sentences.py", FACTS_TESTS + ["tests/test_support.py"]),
     "facts.pairs": ("facts/pairs.py", FACTS_TESTS),
-    "facts.article": ("facts/article.py", FACTS_TESTS + ["tests/test_tables_summary.py"]),
+    "facts.article": ("facts/article.py", FACTS_TESTS + ["tests/test_tables_summary.py", "tests/test_tables_article.py"]),
     "facts.checks": ("facts/checks.py", FACTS_TESTS),
     "facts.english": ("facts/english.py", FACTS_TESTS),
     "facts.arabic": ("facts/arabic.py", FACTS_TESTS),
