@@ -168,8 +168,9 @@ def _read_dates(text: str, mapped: str, published: str | None, claimed: Claimed)
         year = int(m.group("year") or m.group("year2"))
         month = HIJRI_MONTHS.get(" ".join(m.group("month").split())) if m.group("month") else None
         day = _day_of(m) if month else None
-        if m.group("month") and m.group("month") == fold("صفر") and day is None and not m.group(0).rstrip()[-1:] in "ه":
-            continue  # صفر is also "zero": the month only with its day or its era
+        if m.group("month") == fold("صفر") and day is None and not m.group(0).rstrip()[-1:] in "ه" \
+                and not _MONTH_CONTEXT.search(mapped, max(0, m.start() - _WINDOW), m.start()):
+            continue  # صفر is also "zero": the month with its day, its era, or after في, شهر...
         hijri = f"{year:04d}" + (f"-{month:02d}" if month else "")
         if day is not None and not 1 <= day <= 30:
             add(DateFact(text[m.start():m.end()].strip(), None, m.start(), m.end(), "hijri", None,

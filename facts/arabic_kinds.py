@@ -47,7 +47,7 @@ def claim_identifiers(mapped: str, claimed: Claimed) -> None:
 # -- clock times ---------------------------------------------------------------------------------
 
 _PART = compile_folded(
-    rf"\s*(?:(?P<am>(?:من\s+)?(?:صباح|فجر)ا?|قبل\s+الظهر)|(?P<noon>(?:من\s+)?ظهرا?|بعد\s+(?:ال)?ظهر(?:ية)?)"
+    rf"\s*(?:(?P<am>(?:من\s+)?(?:صباح|فجر)ا?|قبل\s+الظهر|بعد\s+منتصف\s+الليل)|(?P<noon>(?:من\s+)?ظهرا?|بعد\s+(?:ال)?ظهر(?:ية)?)"
     rf"|(?P<pm>(?:من\s+)?(?:مساء|عصر)ا?)|(?P<night>(?:من\s+)?ليلا?|ليلة)"
     rf"|(?P<zone>(?:ب|بال|ال)?توقيت(?:\s+[{LETTERS}]+)?|ت\s?\.?\s?غ|غرينتش|جرينتش)){AFTER}"
 )
@@ -212,7 +212,7 @@ _CENTURIES = folded({"الماضي": 1900, "العشرين": 1900, "20": 1900, "
                      "ال19": 1800, "الحادي والعشرين": 2000, "الواحد والعشرين": 2000, "21": 2000, "ال21": 2000,
                      "الحالي": 2000})
 _DECADE = compile_folded(
-    rf"{BEFORE}(?:[وفبل]?(?P<part>{alternation(_PARTS)})\s+)?(?:(?:ال)?عقد\s+)?{PREFIX}(?P<decade>{alternation(_DECADE_WORDS)})"
+    rf"{BEFORE}(?:[وفبل]?(?P<part>{alternation(_PARTS)})\s+)?(?:(?:ال)?عقد\s+)?[وفبلك]?(?P<decade>(?:ال)?{alternation(_DECADE_WORDS)})"
     rf"{AFTER}(?:\s+(?:من\s+)?(?:ال)?قرن\s+(?P<century>{alternation(_CENTURIES)})(?![{LETTERS}\d]))?"
 )
 
@@ -227,7 +227,7 @@ def read_decades(text: str, mapped: str, claimed: Claimed) -> list[DecadeFact]:
     if not _DECADE_ENDINGS.search(mapped):
         return found
     for m in _DECADE.finditer(mapped):
-        decade = _DECADE_WORDS[m.group("decade")]
+        decade = _DECADE_WORDS[m.group("decade").removeprefix(fold("ال"))]
         if m.group("century"):
             decade += _CENTURIES[" ".join(m.group("century").split())]
         start = m.start("part") if m.group("part") else m.start("decade")

@@ -87,7 +87,7 @@ def _number_flag(index: int, n: NumberFact, became: NumberFact | None) -> dict:
 def _number_elsewhere(n: NumberFact, other: Facts) -> bool:
     """A quantity the other side gives as another kind of figure: a year ("the 2018 vote"),
     a rank or label (المنطقة 9, "the 9th"), one side of a score, a measure in other units."""
-    if n.value.is_integer():
+    if float(n.value).is_integer():
         whole = int(n.value)
         if any(d.iso == f"{whole:04d}" or (d.hijri or "")[:4] == f"{whole:04d}" for d in other.dates):
             return True

@@ -60,7 +60,10 @@ _ERA = r"\s*(?:ah|a\.h\.|hijri)\b"
 # With a Hijri month the era need not be written (Ramadan 1440); a year alone needs it.
 _HIJRI = re.compile(rf"\b(?:(?P<day>[0-3]?\d){_ORD}\s+(?:of\s+)?)?(?P<month>{_HMONTH}),?\s+(?P<year>1[3-5]\d\d)\b(?:{_ERA})?"
                     rf"|\b(?P<year2>1[3-5]\d\d)(?:{_ERA})")
-_YEAR = re.compile(r"(?<![\d.,$£€])\b(?P<year>1[89]\d\d|20\d\d|2100)\b(?!\d|[.,:]\d|%|\s*(?:ah|a\.h\.)\b|['’]?s\b)")
+# Not a year: 1900 GMT, 1900 hours, 1900 Baghdad time (a clock), 1440 AH, the 1980s.
+_YEAR = re.compile(r"(?<![\d.,$£€])\b(?P<year>1[89]\d\d|20\d\d|2100)\b(?!\d|[.,:]\d|%|\s*(?:ah|a\.h\.)\b|['’]?s\b"
+                   r"|\s*(?:gmt|utc|hrs|hours\s+(?:gmt|local)|local\s+time)\b)")
+_PLACE_TIME = re.compile(r"\s*\(?[A-Z][a-z]+\s+time\b")
 _RELATIVE = {"yesterday": -1, "today": 0, "tomorrow": 1}
 _RELATIVE_RE = re.compile(r"\b(?:yesterday|today|tomorrow)\b")
 _WINDOW = 40
@@ -205,6 +208,7 @@ def _read_dates(text: str, low: str, published: str | None, claimed: Claimed) ->
                          partial=f"--{MONTHS[m.group('month')]:02d}"))
     for m in _YEAR.finditer(low) if _YEAR_DIGITS.search(low) else ():
         if claimed.free(m.start(), m.end()) and not _QUANTITY_AFTER.match(low, m.end()) \
+                and not _PLACE_TIME.match(text, m.end()) \
                 and not _counts_something(text, low, m.start(), m.end()):
             add(DateFact(m.group(), m.group("year"), m.start(), m.end()))
     if published:
