@@ -341,3 +341,22 @@ def test_new_kinds_are_in_the_article_facts():
                                                 {"text": "88th", "value": 88, "sentence": 1}]
     assert facts["source"]["ordinals"] == [{"text": "الثاني", "value": 2, "sentence": 1},
                                            {"text": "الدقيقة 88", "value": 88, "label": True, "sentence": 1}]
+
+
+def test_every_kind_fits_the_article_schema():
+    import jsonschema
+
+    from tarjama.record import article_schema
+
+    defs = article_schema()["$defs"]
+    facts, flags = article_facts(
+        ["فاز 2-0 عند الساعة 9 مساء في الدقيقة 88 في أواخر الثمانينيات، لاعب طوله 5 أقدام و9 بوصات في 31 شباط 2023"],
+        ["Won 2-1 at 10 p.m. in the 89th minute in the late 1990s, a 6-foot-9 player on 31 February 2023"], "", None)
+    for side in ("source", "translation", "summary"):
+        jsonschema.validate(facts[side], {"$defs": defs, "$ref": "#/$defs/facts"})
+    assert {kind: len(items) for kind, items in facts["source"].items() if items} == {
+        "dates": 1, "times": 1, "ordinals": 1, "scores": 1, "decades": 1, "measures": 1}
+    assert [f["type"] for f in flags] == ["date_invalid", "time_changed", "ordinal_changed", "score_changed",
+                                          "decade_changed", "measure_changed"]
+    for flag in flags:
+        jsonschema.validate(flag, {"$defs": defs, "$ref": "#/$defs/flag"})
