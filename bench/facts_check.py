@@ -1,7 +1,7 @@
 """False alarms and catches of the fact checks on parallel text written for tarjama, and number
 words written by a peer library read back.
 
-Faithful pairs: tests/data/parallel/{news,article,kinds}.{ar,en}, and the faithful English of
+Faithful pairs: tests/data/parallel/{news,article,kinds,wire}.{ar,en}, and the faithful English of
 each row of tests/data/parallel/forms.tsv (less the rows whose Arabic is itself wrong, an
 invalid date, which must be flagged).
 
@@ -65,7 +65,7 @@ def forms() -> list[dict]:
 
 def faithful_pairs() -> list[tuple[str, str]]:
     pairs = []
-    for name in ("news", "article", "kinds"):
+    for name in ("news", "article", "kinds", "wire"):
         ar = (PARALLEL / f"{name}.ar").read_text(encoding="utf-8").splitlines()
         en = (PARALLEL / f"{name}.en").read_text(encoding="utf-8").splitlines()
         pairs += list(zip(ar, en))

@@ -60,7 +60,7 @@ _YEAR = r"(?P<year>\d{4})"
 _GREGORIAN = re.compile(
     rf"(?:(?<![\w])|(?<=(?<!\w)[وبلف]))(?:(?:يوم\s+)?(?:{fold(WEEKDAYS)})[،,]?\s+)?"
     rf"{_DAY}?"
-    rf"(?:شهر\s+)?(?P<month>{_MONTH})"
+    rf"(?P<shahr>شهر\s+)?(?P<month>{_MONTH})"
     rf"(?:\s*[/-]\s*(?:{_MONTH})|\s*[(（]\s*(?:{_MONTH})\s*[)）]|\s+(?P<month2>{_MONTH}){_E})?"
     rf"(?:[\s،,]+(?:(?:من\s+)?(?:عام|سنه)\s+)?{_YEAR})?"
     rf"(?:\s*م{_E})?{_E}"
@@ -188,7 +188,8 @@ def _read_dates(text: str, mapped: str, published: str | None, claimed: Claimed)
             continue  # two different months side by side are not one paired name
         if day is not None and not 1 <= day <= 31:
             continue
-        if day is None and year is None and not _MONTH_CONTEXT.search(mapped[max(0, m.start() - _WINDOW):m.start()]):
+        if day is None and year is None and not m.group("shahr") \
+                and not _MONTH_CONTEXT.search(mapped, max(0, m.start() - _WINDOW), m.start()):
             continue
         written = text[m.start():m.end()].strip()
         bad = _invalid(year, month, day) if day is not None else None

@@ -63,6 +63,7 @@ _CLOCK = compile_folded(
     rf"|(?<![\d.,:/])(?P<h3>\d{{1,2}})(?:[.](?P<m3>\d{{2}}))?(?=\s*(?:من\s+)?(?:صباح|مساء|فجر|عصر|ظهر|ليل|بعد\s+الظهر|قبل\s+الظهر|بتوقيت){AFTER}|\s*(?:صباحا|مساء|فجرا|عصرا|ظهرا|ليلا){AFTER})"
     rf"|(?<![\d.,:/])(?P<hhmm2>\d{{4}})(?=\s*(?:بتوقيت|بالتوقيت|ت\s?\.?\s?غ|غرينتش|جرينتش))"
     rf"|{BEFORE}(?:في|عند|حتى|منذ|قرابة|حوالي|نحو|بعد|قبل)\s+(?P<hw2>{HOUR_WORD})(?=(?:{_MINUTES.pattern}|{_PART.pattern}))"
+    rf"|{BEFORE}(?P<hw3>{HOUR_WORD})(?=\s+(?:صباحا|مساء|ليلا|فجرا|ظهرا|عصرا|من\s+(?:صباح|مساء|فجر|ليل|ظهر|عصر)){AFTER})"
     rf"|{BEFORE}[وفبل]?(?P<midnight>منتصف\s+الليل|منتصف\s+النهار){AFTER}"
 )
 
@@ -101,8 +102,8 @@ def read_times(text: str, mapped: str, claimed: Claimed) -> list[TimeFact]:
             hour, minute, padded = int(raw[:2]), int(raw[2:]), True
             if hour > 24 or minute > 59:
                 continue
-        elif m.group("hw") or m.group("hw2"):
-            hour, minute = HOURS[" ".join((m.group("hw") or m.group("hw2")).split())], 0
+        elif m.group("hw") or m.group("hw2") or m.group("hw3"):
+            hour, minute = HOURS[" ".join((m.group("hw") or m.group("hw2") or m.group("hw3")).split())], 0
         else:
             digits = m.group("h") or m.group("h2") or m.group("h3")
             hour, minute = int(digits), int(m.group("m") or m.group("m2") or m.group("m3") or 0)
@@ -124,7 +125,7 @@ def read_times(text: str, mapped: str, claimed: Claimed) -> list[TimeFact]:
             part = next((p for p in ("am", "noon", "pm", "night") if after.group(p)), None)
             end = after.end()
         minutes, twelve = _minutes(hour, minute % 60, part, padded)
-        start = m.start("at") if m.group("at") else m.start("hw2") if m.group("hw2") else m.start()
+        start = next((m.start(g) for g in ("at", "hw2", "hw3") if m.group(g)), m.start())
         if claimed.take(start, end):
             found.append(TimeFact(text[start:end].strip(), minutes % (24 * 60), start, end, twelve))
     return found

@@ -136,7 +136,7 @@ def _number_flags(index: int, source: Facts, target: Facts) -> list[dict]:
                 continue
         elif any(_same(v, m.value) or _rounds_to(v, m.value) for v in readings for m in exact_targets):
             continue
-        if _number_elsewhere(n, target):
+        if not n.implicit and _number_elsewhere(n, target):
             continue
         unmatched.append((position, n))
     # Stated numbers take their nearest spare first, then vague ones; an implicit count (a

@@ -33,7 +33,7 @@ def _alternation(names) -> str:
     return trie(names)
 
 
-_WORD = rf"(?:{_alternation(WORDS)}|a\s+(?:hundred|dozen))\b"
+_WORD = rf"(?:{_alternation(WORDS)}|an?\s+(?:hundred|dozen|thousand|million|billion|trillion))\b"
 _SCALE = rf"(?:{_alternation(SCALES)})\b"
 # A comma is part of a number only after a scale word: "five thousand, seven hundred".
 _AFTER_SCALE = "(?:" + "|".join(f"(?<={s})" for s in SCALES) + ")"
@@ -46,7 +46,7 @@ def chain_value(chain: str) -> float:
     total = current = 0.0
     last_scale = 0.0
     for word in _TOKENS.findall(chain.lower()):
-        if word in ("a", "and"):
+        if word in ("a", "an", "and"):
             continue
         if word == "hundred":
             current = (current or 1) * 100

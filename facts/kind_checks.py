@@ -10,6 +10,7 @@ a score as its two numbers ("by 120 votes to 30"), a measure as a quantity in on
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 
@@ -75,8 +76,9 @@ def _same_score(a: ScoreFact, b: ScoreFact) -> bool:
 
 
 def _score_elsewhere(s: ScoreFact, other: Facts) -> bool:
-    values = set(_exact_numbers(other)) | {o.value for o in other.ordinals}
-    return all(v in values for v in s.score)
+    """Both sides among the other side's numbers, one number for each: 2-2 needs two 2s."""
+    values = Counter(_exact_numbers(other) + [o.value for o in other.ordinals])
+    return not Counter(s.score) - values
 
 
 def _show_score(s: ScoreFact) -> str:
@@ -149,8 +151,12 @@ KINDS = (
 )
 
 
-def found(kind: Kind, fact, other: Facts) -> bool:
-    return any(kind.same(fact, o) for o in getattr(other, kind.field)) or kind.elsewhere(fact, other)
+def found(kind: Kind, fact, other: Facts, spare: list | None = None) -> bool:
+    """The same figure of the kind on the other side, or, when the other side has no figure of
+    the kind left unexplained (`spare`), the figure said as another kind."""
+    if any(kind.same(fact, o) for o in getattr(other, kind.field)):
+        return True
+    return not spare and kind.elsewhere(fact, other)
 
 
 def kind_flags(index: int, source: Facts, target: Facts) -> list[dict]:
@@ -161,7 +167,7 @@ def kind_flags(index: int, source: Facts, target: Facts) -> list[dict]:
         mine, theirs = getattr(source, kind.field), getattr(target, kind.field)
         spare = [t for t in theirs if not any(kind.same(s, t) for s in mine)]
         for fact in mine:
-            if found(kind, fact, target):
+            if found(kind, fact, target, spare):
                 continue
             if spare:
                 became = min(spare, key=lambda t: kind.distance(fact, t))
