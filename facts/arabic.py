@@ -98,8 +98,8 @@ _ERA_AFTER_DIGITS = re.compile(r"\d\s?ه")
 _MONTH_WORDS = re.compile(_MONTH)
 _DIGIT_SEPARATED = re.compile(r"\d[/.-]\d")
 _YEAR_DIGITS = re.compile(r"1[89]\d\d|20\d\d|2100")
-_WINDOW = 48
-_ANOTHER_YEAR = re.compile(r"(?:1[89]|20)\d\d\s*(?:و|[-–/])$")  # characters of context looked at before a figure: enough for three words
+_WINDOW = 48  # characters of context looked at before a figure: enough for three words
+_ANOTHER_YEAR = re.compile(r"(?:1[89]|20)\d\d\s*(?:و|[-–/])$")
 
 
 def _day_of(m: re.Match) -> int | None:

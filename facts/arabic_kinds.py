@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from facts.arabic_script import AFTER, BEFORE, LETTERS, PREFIX, alternation, compile_folded, fold, folded
+from facts.arabic_script import AFTER, BEFORE, LETTERS, alternation, compile_folded, fold, folded
 from facts.arabic_words import CHAIN, HOUR_WORD, HOURS, ORDINAL, TENS_ORDINAL, chain_value, ordinal_value
 from facts.spans import Claimed
 from facts.types import DecadeFact, MeasureFact, OrdinalFact, ScoreFact, TimeFact
@@ -56,14 +56,17 @@ _MINUTES = compile_folded(
     rf"|و\s*(?P<min>\d{{1,2}}|{CHAIN})\s+(?:دقيقة|دقائق){AFTER})"
 )
 _FRACTION_MINUTES = folded({"نصف": 30, "ربع": 15, "ثلث": 20, "ربعا": 15, "ثلثا": 20})
+_PART_WORD = r"(?:من\s+)?(?:صباح|مساء|فجر|عصر|ظهر|ليل|بعد\s+الظهر|قبل\s+الظهر|بتوقيت)"
+_PART_ADVERB = r"(?:صباحا|مساء|ليلا|فجرا|ظهرا|عصرا)"
 _CLOCK = compile_folded(
-    rf"{BEFORE}[وفبل]?(?P<at>ال)ساعة\s+(?:ال)?(?:(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?(?!\d|[.,:]\d)|(?P<hhmm>\d{{4}})(?!\d|[.,]\d)"
-    rf"|(?P<hw>{HOUR_WORD}))"
+    rf"{BEFORE}[وفبل]?(?P<at>ال)ساعة\s+(?:ال)?(?:(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?(?!\d|[.,:]\d)"
+    rf"|(?P<hhmm>\d{{4}})(?!\d|[.,]\d)|(?P<hw>{HOUR_WORD}))"
     rf"|(?<![\d.,:/])(?P<h2>\d{{1,2}}):(?P<m2>\d{{2}})(?![\d:]|[.,]\d)"
-    rf"|(?<![\d.,:/])(?P<h3>\d{{1,2}})(?:[.](?P<m3>\d{{2}}))?(?=\s*(?:من\s+)?(?:صباح|مساء|فجر|عصر|ظهر|ليل|بعد\s+الظهر|قبل\s+الظهر|بتوقيت){AFTER}|\s*(?:صباحا|مساء|فجرا|عصرا|ظهرا|ليلا){AFTER})"
+    rf"|(?<![\d.,:/])(?P<h3>\d{{1,2}})(?:[.](?P<m3>\d{{2}}))?(?=\s*{_PART_WORD}{AFTER}|\s*{_PART_ADVERB}{AFTER})"
     rf"|(?<![\d.,:/])(?P<hhmm2>\d{{4}})(?=\s*(?:بتوقيت|بالتوقيت|ت\s?\.?\s?غ|غرينتش|جرينتش))"
-    rf"|{BEFORE}(?:في|عند|حتى|منذ|قرابة|حوالي|نحو|بعد|قبل)\s+(?P<hw2>{HOUR_WORD})(?=(?:{_MINUTES.pattern}|{_PART.pattern}))"
-    rf"|{BEFORE}(?P<hw3>{HOUR_WORD})(?=\s+(?:صباحا|مساء|ليلا|فجرا|ظهرا|عصرا|من\s+(?:صباح|مساء|فجر|ليل|ظهر|عصر)){AFTER})"
+    rf"|{BEFORE}(?:في|عند|حتى|منذ|قرابة|حوالي|نحو|بعد|قبل)\s+(?P<hw2>{HOUR_WORD})"
+    rf"(?=(?:{_MINUTES.pattern}|{_PART.pattern}))"
+    rf"|{BEFORE}(?P<hw3>{HOUR_WORD})(?=\s+(?:{_PART_ADVERB}|من\s+(?:صباح|مساء|فجر|ليل|ظهر|عصر)){AFTER})"
     rf"|{BEFORE}[وفبل]?(?P<midnight>منتصف\s+الليل|منتصف\s+النهار){AFTER}"
 )
 
@@ -144,7 +147,8 @@ _SCORE = compile_folded(
     rf"|(?<![\d.,:/&-])(?P<a2>\d{{1,3}})\s*[-–]\s*(?P<b2>\d{{1,3}})(?!\d|[.,:/]\d|[%٪]|\s*[-–]\s*\d)"
     rf"|(?<![\d.,&])(?P<a3>\d{{1,3}})\s*&\s*(?P<b3>\d{{1,3}})(?!\d|[.,]\d)"
     rf"|{BEFORE}[وبل]?(?P<a4>{_SIDE})(?:\s+(?:أهداف|اهداف|هدفا|هدف){AFTER})?\s+مقابل\s+(?P<b4>{_SIDE})(?!\d|[.,]\d)"
-    rf"|{BEFORE}[وبل]?(?P<a5>{_SIDE})(?:\s+(?:أهداف|هدفا|هدف){AFTER})?\s+(?:نظيف|نظيفة|نظيفين|نظيفا|دون\s+رد|بلا\s+رد|مقابل\s+لا\s+شيء){AFTER}"
+    rf"|{BEFORE}[وبل]?(?P<a5>{_SIDE})(?:\s+(?:أهداف|هدفا|هدف){AFTER})?"
+    rf"\s+(?:نظيف|نظيفة|نظيفين|نظيفا|دون\s+رد|بلا\s+رد|مقابل\s+لا\s+شيء){AFTER}"
     rf"|{BEFORE}[وبل]?(?P<nil>(?:ال)?تعادل(?:ا|ت)?\s+(?:ال)?سلبي(?:ا)?){AFTER}"
 )
 
@@ -213,7 +217,8 @@ _CENTURIES = folded({"الماضي": 1900, "العشرين": 1900, "20": 1900, "
                      "ال19": 1800, "الحادي والعشرين": 2000, "الواحد والعشرين": 2000, "21": 2000, "ال21": 2000,
                      "الحالي": 2000})
 _DECADE = compile_folded(
-    rf"{BEFORE}(?:[وفبل]?(?P<part>{alternation(_PARTS)})\s+)?(?:(?:ال)?عقد\s+)?[وفبلك]?(?P<decade>(?:ال)?{alternation(_DECADE_WORDS)})"
+    rf"{BEFORE}(?:[وفبل]?(?P<part>{alternation(_PARTS)})\s+)?(?:(?:ال)?عقد\s+)?"
+    rf"[وفبلك]?(?P<decade>(?:ال)?{alternation(_DECADE_WORDS)})"
     rf"{AFTER}(?:\s+(?:من\s+)?(?:ال)?قرن\s+(?P<century>{alternation(_CENTURIES)})(?![{LETTERS}\d]))?"
 )
 
@@ -255,7 +260,8 @@ _MEASURE = re.compile("|".join(
     rf"{BEFORE}(?:(?P<a{i}>{_NUMBER})\s*(?:{fold(big)}){AFTER}|(?P<lone{i}>{fold(big.split('|')[0])}){AFTER})"
     rf"\s*و\s*(?P<b{i}>{_NUMBER})\s*(?:{fold(small)})(?![{LETTERS}])"
     for i, (big, small, *_) in enumerate(_MEASURES)
-) + rf"|{BEFORE}(?P<dual>{alternation(_DUAL_UNITS)})\s*و\s*(?P<bd>{_NUMBER})\s*(?P<small>{fold('دقيقة|دقائق|سم|سنتيمترا?|بوصات|بوصة|غرام|غراما')}){AFTER}")
+) + rf"|{BEFORE}(?P<dual>{alternation(_DUAL_UNITS)})\s*و\s*(?P<bd>{_NUMBER})"
+    rf"\s*(?P<small>{fold('دقيقة|دقائق|سم|سنتيمترا?|بوصات|بوصة|غرام|غراما')}){AFTER}")
 _SMALL_OF_DUAL = folded({"دقيقة": 60, "دقائق": 60, "سم": 0.01, "سنتيمتر": 0.01, "سنتيمترا": 0.01, "بوصات": 0.0254,
                          "بوصة": 0.0254, "غرام": 0.001, "غراما": 0.001})
 

@@ -134,8 +134,8 @@ def ordinal_value(words: str) -> int:
 
 
 # The feminine ordinals that name an hour: الساعة الثالثة, في التاسعة مساء.
-HOURS = folded({k: v for k, v in _DEFINITE.items() if 1 < v <= 12 and k.endswith("ة")} | {"الواحدة": 1, "الحادية عشرة": 11, "الحادية عشر": 11,
-                                                   "الثانية عشرة": 12, "الثانية عشر": 12})
+HOURS = folded({k: v for k, v in _DEFINITE.items() if 1 < v <= 12 and k.endswith("ة")} | {
+    "الواحدة": 1, "الحادية عشرة": 11, "الحادية عشر": 11, "الثانية عشرة": 12, "الثانية عشر": 12})
 HOUR_WORD = rf"(?:{alternation(HOURS)}){AFTER}"
 
 __all__ = ["CHAIN", "DUALS", "FRACTIONS", "HOURS", "HOUR_WORD", "ORDINAL", "ORDINALS", "PLURAL_SCALES",

@@ -23,8 +23,10 @@ def _value(raw: str) -> float:
 
 # -- identifiers -----------------------------------------------------------------------------
 
+_CALL_WORDS = ["call", "calling", "dial", "dialling", "dialing", "hotline", "helpline", "phone", "telephone", "tel",
+               "fax", "whatsapp", "text"]
 _IDENTIFIER = re.compile(
-    rf"\b(?:{trie(['call', 'calling', 'dial', 'dialling', 'dialing', 'hotline', 'helpline', 'phone', 'telephone', 'tel', 'fax', 'whatsapp', 'text'])})\b\.?"
+    rf"\b(?:{trie(_CALL_WORDS)})\b\.?"
     r"(?:\s+(?:on|at|the|number|line|hotline|helpline)){0,3}\s*:?\s*(?P<id>\+?\d+(?:[\s-]\d+)*)(?!\d|[.,]\d)")
 
 
@@ -124,7 +126,10 @@ def read_times(text: str, low: str, claimed: Claimed) -> list[TimeFact]:
 
 # -- scores ----------------------------------------------------------------------------------
 
-_SCORE_CONTEXT = re.compile(rf"\b(?:{trie(['won', 'win', 'wins', 'winning', 'beat', 'beats', 'beaten', 'defeat', 'defeated', 'defeats', 'lost', 'lose', 'loses', 'loss', 'drew', 'draw', 'drawn', 'drawing', 'losing', 'beating', 'defeating', 'victory', 'score', 'scored', 'scoreline', 'lead', 'led', 'match', 'game', 'final', 'thrashed', 'thrashing', 'edged', 'routed', 'against', 'over', 'league', 'cup', 'aggregate', 'goal', 'goals', 'semi-final', 'quarter-final', 'tie'])})\b")
+_MATCH_WORDS = """won win wins winning beat beats beaten beating defeat defeated defeats defeating lost lose loses
+    losing loss drew draw drawn drawing victory score scored scoreline lead led match game final thrashed thrashing
+    edged routed against over league cup aggregate goal goals semi-final quarter-final tie""".split()
+_SCORE_CONTEXT = re.compile(rf"\b(?:{trie(_MATCH_WORDS)})\b")
 _SCORE = re.compile(
     r"(?<![\d.,:/–-])\b(?P<a>\d{1,3})\s*[-–]\s*(?P<b>\d{1,3})\b(?![.,:/%]\d|%|\s*[-–]\s*\d)"
     r"|(?<![\d.,&])\b(?P<a3>\d{1,3})\s*&\s*(?P<b3>\d{1,3})\b(?![.,]\d)"
