@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 
 from facts.arabic_script import AFTER, BEFORE, LETTERS, alternation, compile_folded, fold, folded
-from facts.arabic_words import CHAIN, HOUR_WORD, HOURS, ORDINAL, TENS_ORDINAL, chain_value, ordinal_value
+from facts.arabic_words import HOUR_WORD, HOURS, ORDINAL, SHORT_CHAIN, TENS_ORDINAL, chain_value, ordinal_value
 from facts.spans import Claimed
 from facts.types import DecadeFact, MeasureFact, OrdinalFact, ScoreFact, TimeFact
 
-_NUMBER = rf"\d+(?:[.,]\d+)?|{CHAIN}"
+_NUMBER = rf"\d{{1,6}}(?:[.,]\d{{1,6}})?|{SHORT_CHAIN}"
 
 
 def _value(raw: str) -> float:
@@ -53,7 +53,7 @@ _PART = compile_folded(
 )
 _MINUTES = compile_folded(
     rf"\s+(?:و\s*(?:ال)?(?P<frac>نصف|ربع|ثلث){AFTER}|إلا\s+(?P<less>ربعا|ربع|ثلثا|ثلث){AFTER}"
-    rf"|و\s*(?P<min>\d{{1,2}}|{CHAIN})\s+(?:دقيقة|دقائق){AFTER})"
+    rf"|و\s*(?P<min>\d{{1,2}}|{SHORT_CHAIN})\s+(?:دقيقة|دقائق){AFTER})"
 )
 _FRACTION_MINUTES = folded({"نصف": 30, "ربع": 15, "ثلث": 20, "ربعا": 15, "ثلثا": 20})
 _PART_WORD = r"(?:من\s+)?(?:صباح|مساء|فجر|عصر|ظهر|ليل|بعد\s+الظهر|قبل\s+الظهر|بتوقيت)"
@@ -137,7 +137,7 @@ def read_times(text: str, mapped: str, claimed: Claimed) -> list[TimeFact]:
 # -- scores ----------------------------------------------------------------------------------
 
 _GOALS = folded({"هدف": 1, "هدفا": 1, "هدفين": 2, "هدفان": 2})
-_SIDE = rf"(?:\d{{1,3}}|{CHAIN}|{alternation(_GOALS)}{AFTER}|صفر{AFTER}|لا\s+شيء)"
+_SIDE = rf"(?:\d{{1,3}}|{SHORT_CHAIN}|{alternation(_GOALS)}{AFTER}|صفر{AFTER}|لا\s+شيء)"
 _SCORE_CONTEXT = compile_folded(
     r"(?:فاز|فوز|فوزه|فوزا|تغلب|هزم|هزيمة|خسر|خسارة|تعادل|التعادل|مباراة|المباراة|الشوط|أهداف|هدف|النتيجة|بنتيجة"
     r"|الدوري|كأس|منتخب|نادي|فريق|لقاء|اللقاء|مواجهة|المواجهة|نهائي|النهائي|الجولة|بطولة|البطولة|مجموع)"

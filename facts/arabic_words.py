@@ -52,8 +52,13 @@ _FRACTION = rf"(?:{alternation(FRACTIONS)}){AFTER}"
 # A chain: terms joined by و, a scale joined by a space (خمسة آلاف), a fraction after و
 # (مليار ونصف) or before a scale (نصف مليون). Each term ends at a word boundary, so a chain
 # splits into terms one way only: matching it is linear.
-CHAIN = (rf"(?:{_FRACTION}\s+{_SCALE_TERM}|{_TERM}|{_SCALE_TERM})"
-         rf"(?:\s+و\s*(?:{_TERM}|{_SCALE_TERM}|{_FRACTION})|\s+{_SCALE_TERM})*")
+_FIRST = rf"(?:{_FRACTION}\s+{_SCALE_TERM}|{_TERM}|{_SCALE_TERM})"
+_NEXT = rf"(?:\s+و\s*(?:{_TERM}|{_SCALE_TERM}|{_FRACTION})|\s+{_SCALE_TERM})"
+CHAIN = rf"{_FIRST}{_NEXT}*"
+# Inside a pattern that can still fail after the number (a score, a measure), a chain of at
+# most eight words, so that a failed match costs a bounded look at each word, not the rest
+# of an endless run of number words.
+SHORT_CHAIN = rf"{_FIRST}{_NEXT}{{0,7}}"
 SCALE_WORD = _SCALE_TERM
 _SPLIT = re.compile(rf"\s+و\s*|\s+(?={_SCALE_TERM})")
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-from facts.english_words import CHAIN, HOUR_WORD, ORDINAL, ROMAN, chain_value, hour_value, ordinal_value
+from facts.english_words import HOUR_WORD, ORDINAL, ROMAN, SHORT_CHAIN, chain_value, hour_value, ordinal_value
 from facts.spans import Claimed
 from facts.trie import trie
 from facts.types import DecadeFact, MeasureFact, OrdinalFact, ScoreFact, TimeFact
 
-_NUMBER = rf"\d{{1,6}}(?:\.\d{{1,6}})?|{CHAIN}"
+_NUMBER = rf"\d{{1,6}}(?:\.\d{{1,6}})?|{SHORT_CHAIN}"
 
 
 def _value(raw: str) -> float:

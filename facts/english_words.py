@@ -37,7 +37,11 @@ _WORD = rf"(?:{_alternation(WORDS)}|an?\s+(?:hundred|dozen|thousand|million|bill
 _SCALE = rf"(?:{_alternation(SCALES)})\b"
 # A comma is part of a number only after a scale word: "five thousand, seven hundred".
 _AFTER_SCALE = "(?:" + "|".join(f"(?<={s})" for s in SCALES) + ")"
-CHAIN = rf"{_WORD}(?:(?:[\s-]+(?:and[\s-]+)?|{_AFTER_SCALE},\s+(?:and\s+)?)(?:{_WORD}|{_SCALE}))*"
+_NEXT = rf"(?:(?:[\s-]+(?:and[\s-]+)?|{_AFTER_SCALE},\s+(?:and\s+)?)(?:{_WORD}|{_SCALE}))"
+CHAIN = rf"{_WORD}{_NEXT}*"
+# Inside a pattern that can still fail after the number (a measure), a chain of at most eight
+# words: a failed match then costs a bounded look at each word, not the rest of the run.
+SHORT_CHAIN = rf"{_WORD}{_NEXT}{{0,7}}"
 _TOKENS = re.compile(r"[a-z]+")
 
 
