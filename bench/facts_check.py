@@ -1,5 +1,7 @@
-"""False alarms and catches of the fact checks on parallel text written for tarjama, and number
-words written by a peer library read back.
+"""False alarms and catches of the figure checks (facts.checks.check_sentence, as a job and
+tarjama check run them) on parallel text written for tarjama, and number words written by a
+peer library read back. The name check that tarjama check runs beside them has its own bench,
+bench/names_check.py.
 
 Faithful pairs: tests/data/parallel/{news,article,kinds,wire}.{ar,en}, and the faithful English of
 each row of tests/data/parallel/forms.tsv (less the rows whose Arabic is itself wrong, an
@@ -40,8 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from facts import arabic, english  # noqa: E402
+from facts.checks import check_sentence  # noqa: E402
 from facts.english_words import ORDINAL_WORDS  # noqa: E402
-from facts.pairs import check_pair  # noqa: E402
 
 PARALLEL = ROOT / "tests" / "data" / "parallel"
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -55,6 +57,10 @@ NEXT_WORD = {"one": "two", "two": "three", "three": "four", "four": "five", "fiv
 ORDINAL_BY_VALUE = {v: k for k, v in ORDINAL_WORDS.items()}
 _GLUE = re.compile(r"(?<!\S)و ")
 DECADE_WORDS = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+
+
+def figure_flags(ar: str, en: str) -> list[dict]:
+    return check_sentence(0, arabic.extract(ar), english.extract(en))
 
 
 def forms() -> list[dict]:
@@ -198,13 +204,13 @@ def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="list each false alarm and each miss")
     args = parser.parse_args()
     pairs = faithful_pairs()
-    alarms = [(ar, en, flags) for ar, en in pairs if (flags := check_pair(ar, en).flags)]
+    alarms = [(ar, en, flags) for ar, en in pairs if (flags := figure_flags(ar, en))]
     planted, caught, ambiguous = Counter(), Counter(), 0
     misses = []
     changes = [(row["kind"], row["ar"], row["changed"]) for row in forms() if row["changed_flags"]]
     changes += [(kind, ar, changed) for ar, en in pairs for kind, changed in corruptions(en)]
     for kind, ar, changed in changes:
-        if check_pair(ar, changed).flags:
+        if figure_flags(ar, changed):
             planted[kind] += 1
             caught[kind] += 1
         elif _reads_the_same(ar, changed):
@@ -213,7 +219,7 @@ def main() -> None:
             planted[kind] += 1
             misses.append((kind, ar, changed))
     near = [row for row in forms() if row["kind"] == "near miss"]
-    near_alarms = [row for row in near if check_pair(row["ar"], row["changed"]).flags]
+    near_alarms = [row for row in near if figure_flags(row["ar"], row["changed"])]
     total, hit = sum(planted.values()), sum(caught.values())
     print(f"faithful pairs: {len(pairs)}, flagged: {len(alarms)} ({len(alarms) / len(pairs):.1%} false alarms)")
     print(f"changes: {total}, caught: {hit} ({hit / total:.1%}); not counted: {ambiguous} that give a reading the "

@@ -1,6 +1,8 @@
-"""How long key-fact extraction (every kind of figure, and the checks; no NER model) takes for a
-1,000-word article, on one core; with --against, as a ratio to another checkout of tarjama
-measured in the same run, the two interleaved so that a busy machine slows both alike.
+"""How long key-fact extraction (every kind of figure, names and the checks; no NER model)
+takes for a 1,000-word article, on one core; in the same run, the same without the name check
+(the article as the checks before it saw it), with the ratio. With --against, the cost as a
+ratio to another checkout of tarjama measured in the same run, the two interleaved so that a
+busy machine slows both alike.
 
     python bench/facts_speed.py [--words 1000] [--repeat 20] [--against DIR [--rounds 5]]
     python bench/facts_speed.py --hostile     # time against input size on long runs of one thing
@@ -13,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import statistics
 import subprocess
@@ -22,7 +23,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-log = logging.getLogger("facts_speed")
 
 # An English sentence with a date and figures for every Arabic one: the checks do real work.
 ENGLISH = "On 27 September 2022 the ministry said 50,000 square kilometres and 4.5 million people were freed in 2014."
@@ -46,6 +46,16 @@ def _seed_sentences(words: int) -> list[str]:
     return sentences
 
 
+def _clear_caches():
+    """The name check's caches emptied, so that each run sees the article's words for the
+    first time; nothing to do in a checkout from before the name check."""
+    try:
+        from facts.names import clear_caches
+    except ImportError:
+        return
+    clear_caches()
+
+
 def measure(code: Path, words: int, repeat: int) -> list[float]:
     """Seconds per article_facts call, with the facts package of `code`."""
     sys.path.insert(0, str(code))
@@ -55,10 +65,45 @@ def measure(code: Path, words: int, repeat: int) -> list[float]:
     english = [ENGLISH] * len(sentences)
     times = []
     for _ in range(repeat):
+        _clear_caches()
         start = time.perf_counter()
         article_facts(sentences, english, ENGLISH, None)
         times.append(time.perf_counter() - start)
     return times
+
+
+def _without_names(sources: list[str], translations: list[str], summary: str) -> list[dict]:
+    """article_facts as it was before the name check: extraction and the figure checks."""
+    from facts import arabic, english
+    from facts.checks import check_sentence, check_summary
+
+    source = [arabic.extract(s) for s in sources]
+    target = [english.extract(t) for t in translations]
+    flags = [f for i, (s, t) in enumerate(zip(source, target)) for f in check_sentence(i, s, t)]
+    return flags + check_summary(english.extract(summary), target)
+
+
+def with_and_without_names(words: int, repeat: int) -> None:
+    sys.path.insert(0, str(ROOT))
+    from facts.article import article_facts
+
+    sentences = _seed_sentences(words)
+    english = [ENGLISH] * len(sentences)
+    times, without = [], []
+    for _ in range(repeat):  # interleaved, so that the machine's load falls on both alike
+        start = time.perf_counter()
+        _without_names(sentences, english, ENGLISH)
+        without.append(time.perf_counter() - start)
+        _clear_caches()
+        start = time.perf_counter()
+        article_facts(sentences, english, ENGLISH, None)
+        times.append(time.perf_counter() - start)
+    print(f"article: {sum(len(s.split()) for s in sentences)} Arabic words, {len(sentences)} sentences "
+          f"(+ as many English)")
+    print(f"facts + checks: median {statistics.median(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms "
+          f"over {repeat} runs, one core")
+    print(f"without the name check: median {statistics.median(without) * 1000:.1f} ms; "
+          f"ratio {statistics.median(times) / statistics.median(without):.2f}")
 
 
 def _child(code: Path, words: int, repeat: int) -> list[float]:
@@ -102,10 +147,7 @@ def main() -> None:
         hostile(args.hostile)
         return
     if not args.against:
-        times = measure(ROOT, args.words, args.repeat)
-        print(f"article: {args.words}+ Arabic words (+ as many English sentences)")
-        print(f"facts + checks: median {statistics.median(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms "
-              f"over {args.repeat} runs, one core")
+        with_and_without_names(args.words, args.repeat)
         return
     if not (args.against / "facts" / "article.py").is_file():
         parser.error(f"--against {args.against}: no facts/article.py there; give the root of a tarjama checkout")

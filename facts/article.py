@@ -6,7 +6,9 @@ from dataclasses import replace
 from typing import Sequence
 
 from facts import arabic, english
-from facts.checks import check_sentence, check_summary
+from facts.checks import check_sentence
+from facts.names import ArabicSide, check_sentence_names, check_summary_names, link_json
+from facts.support import summary_support
 from facts.types import Facts, to_json
 
 
@@ -38,9 +40,13 @@ def article_facts(
     source_entities: Entities | None = None,
     translation_entities: Entities | None = None,
     summary_lang: str = "en",
+    glossary=None,
 ) -> tuple[dict, list[dict]]:
     """(facts, flags). `sources[i]` and `translations[i]` are sentence i in each language;
-    the entity lists, when given, are per sentence too."""
+    the entity lists, when given, are per sentence too. facts["support"] is where each summary
+    sentence comes from (facts/support.py), its flags among the flags; `facts["names"]` links
+    each name to its counterpart in the other language (facts/names.py); a glossary helps it
+    match."""
     source = [arabic.extract(s, published) for s in sources]
     target = [english.extract(t, published) for t in translations]
     if source_entities is not None:
@@ -51,5 +57,22 @@ def article_facts(
     summary_facts = (arabic if summary_lang == "ar" else english).extract(summary, published)
     facts = {"source": _merge(source), "translation": _merge(target), "summary": to_json(summary_facts)}
     flags = [flag for i, (s, t) in enumerate(zip(source, target)) for flag in check_sentence(i, s, t)]
-    flags += check_summary(summary_facts, source if summary_lang == "ar" else target)
+    # Each summary sentence against the sentences it was written from, then the whole article.
+    support = summary_support(summary, sources if summary_lang == "ar" else translations, summary_lang, published,
+                              source if summary_lang == "ar" else target)
+    facts["support"] = support.to_json()
+    # A name of the summary found nowhere in the article is the name check's
+    # summary_name_unexpected below, matched through romanisation and exonyms; support's own
+    # word-level verdict on it would say the same thing twice.
+    flags += [f for f in support.flags if f["type"] != "summary_name_unsupported"]
+    sides = [ArabicSide(s, glossary) for s in sources]
+    links = []
+    for i, (s, t) in enumerate(zip(sources, translations)):
+        names = check_sentence_names(i, s, t, source_entities[i] if source_entities is not None else None,
+                                     translation_entities[i] if translation_entities is not None else None,
+                                     glossary, sides[i])
+        links += [link_json(i, link) for link in names.links]
+        flags += names.flags
+    flags += check_summary_names(summary, translations, sides, summary_lang)
+    facts["names"] = links
     return facts, flags

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from facts import arabic, english
 from facts.checks import check_sentence
+from facts.names import check_sentence_names
 from facts.types import Facts
 
 
@@ -17,6 +18,8 @@ class PairCheck:
     translation: Facts
 
 
-def check_pair(ar: str, en: str, published: str | None = None, index: int = 0) -> PairCheck:
+def check_pair(ar: str, en: str, published: str | None = None, index: int = 0, glossary=None) -> PairCheck:
+    """Numbers, dates and names (facts/names.py, without NER: exonyms, capitals, romanisation)."""
     source, translation = arabic.extract(ar, published), english.extract(en, published)
-    return PairCheck(check_sentence(index, source, translation), source, translation)
+    flags = check_sentence(index, source, translation) + list(check_sentence_names(index, ar, en, glossary=glossary).flags)
+    return PairCheck(flags, source, translation)

@@ -216,18 +216,18 @@ class UsageError(Exception):
 def _cmd_check(args: argparse.Namespace) -> int:
     from tarjama import check_cmd
 
-    if bool(args.jsonl) == bool(args.source or args.translation):
-        raise UsageError("check: give --source AR.txt --translation EN.txt, or --jsonl FILE")
+    if bool(args.jsonl) == bool(args.source or args.translation or args.summary):
+        raise UsageError("check: give --source AR.txt --translation EN.txt [--summary SUMMARY.txt], or --jsonl FILE")
     try:
         if args.jsonl:
-            pairs = check_cmd.pairs_from_jsonl(args.jsonl)
-        elif not (args.source and args.translation):
-            raise UsageError("check: --source and --translation go together")
+            records = check_cmd.records_from_jsonl(args.jsonl)
+        elif not args.translation or not (args.source or args.summary):
+            raise UsageError("check: --translation goes with --source, --summary or both")
         else:
-            pairs = check_cmd.pairs_from_files(args.source, args.translation)
+            records = check_cmd.records_from_files(args.source, args.translation, args.summary)
+        return check_cmd.run(records, args.published)
     except check_cmd.CheckInputError as exc:
         raise UsageError(str(exc)) from None
-    return check_cmd.run(pairs, args.published)
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:

@@ -95,9 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser(
         "eval", help="measure translation, summary and fact quality; compare configs side by side",
         description="tarjama eval --source SRC --reference REF -o DIR [--compare PRESET_OR_FILE]...  |  "
-                    "tarjama eval OUT --reference refs.jsonl  |  tarjama eval facts --gold DIR FILE...",
+                    "tarjama eval OUT [--reference refs.jsonl]  |  tarjama eval facts --gold DIR FILE...",
     )
-    ev.add_argument("target", nargs="?", metavar="OUT", help="a finished output folder to score")
+    ev.add_argument("target", nargs="?", metavar="OUT",
+                    help="a finished output folder to score: its summaries' support, and with references the "
+                         "translations and summaries")
     ev.add_argument("--source", type=Path, help="Arabic sentences, one per line")
     ev.add_argument("--reference", type=Path,
                     help="with --source: English references, line-aligned; with OUT: JSONL of {id, translation, summary}")
@@ -109,12 +111,19 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", dest="as_json", help="print the results as JSON")
     _config_args(ev)
 
-    chk = sub.add_parser("check", help="check the numbers and dates of existing translations (no model)",
-                         description="Checks line-aligned --source/--translation files, or --jsonl records with "
-                                     "\"ar\" and \"en\"; prints one JSON object per pair; exit 1 if any is flagged.")
+    chk = sub.add_parser("check", help="check existing translations and summaries: numbers, dates, summary support "
+                                       "(no model)",
+                         description="Checks line-aligned --source/--translation files (with --summary, the "
+                                     "translation's lines are the sentences of the article it summarises), or --jsonl "
+                                     "records with \"ar\" and \"en\", or \"en\" (text or list of sentences) and "
+                                     "\"summary\"; prints one JSON object per record as it is read; exit 1 if any is "
+                                     "flagged.")
     chk.add_argument("--source", metavar="AR.txt", help="Arabic, one sentence or paragraph per line (- for stdin)")
     chk.add_argument("--translation", metavar="EN.txt", help="English, line-aligned with --source")
-    chk.add_argument("--jsonl", metavar="FILE", help="JSON Lines of {\"ar\", \"en\"} (- for stdin)")
+    chk.add_argument("--summary", metavar="SUMMARY.txt",
+                     help="a summary of the --translation (its lines the article's sentences): prints its support")
+    chk.add_argument("--jsonl", metavar="FILE", help="JSON Lines of {\"ar\", \"en\"} or {\"en\", \"summary\"[, \"ar\"]} "
+                                                     "(- for stdin)")
     chk.add_argument("--published", metavar="YYYY-MM-DD", help="resolves relative dates (أمس, yesterday)")
 
     # `tarjama eval facts ...` (main() turns it into this command: argparse cannot have both

@@ -73,11 +73,10 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 LIST_CHOICES: dict[str, tuple[str, ...]] = {"output.formats": ("md", "html")}
 POSITIVE = {
-    "ray.window_articles",
     "ray.translate_actors",
     "ray.summarise_actors",
-    "ray.entities_actors",
-    "ray.batch_size",
+    "ray.facts_actors",
+    "ray.batch_articles",
     "translate.batch_tokens",
     "translate.max_batch_sentences",
     "summarise.batch_size",
@@ -91,8 +90,8 @@ NON_NEGATIVE = {
     "ray.translate_gpus",
     "ray.summarise_cpus",
     "ray.summarise_gpus",
-    "ray.entities_cpus",
-    "ray.entities_gpus",
+    "ray.facts_cpus",
+    "ray.facts_gpus",
     "translate.max_input_tokens",
     "summarise.max_input_tokens",
     "job.threads",

@@ -1,4 +1,5 @@
-"""The job's models, loaded on first use and once only.
+"""The models of one worker (this process, or one Ray actor), loaded on first use and once
+only; the stages (pipeline.py) ask for them.
 
 A rerun whose articles are all done never touches a model, so it never pays the load.
 """
@@ -151,43 +152,3 @@ class Engines:
             self._taggers = load_taggers(self.cfg["facts"])
             self.load_seconds["entities"] = round(time.perf_counter() - start, 3)
         return self._taggers
-
-    def tag(self, arabic: list[str], english: list[str]) -> tuple[list, list]:
-        """Entities of each Arabic and each English sentence."""
-        taggers = self.taggers
-        return taggers["ar"].tag(arabic), taggers["en"].tag(english)
-
-    def entities_models(self) -> dict[str, str] | None:
-        """{"ar": model@revision, "en": ...} of the taggers that ran; None when none did."""
-        if self._taggers is None:
-            return None
-        return {lang: f"{t.describe()['model']}@{t.describe()['revision']}" for lang, t in self._taggers.items()}
-
-    def translate_signature(self) -> str:
-        """The loaded engine's signature; when every sentence came from the cache no model
-        was loaded, and the signature the cache was keyed by stands in."""
-        if self._translator is not None:
-            return self._translator.signature()
-        return static_signature(self.cfg["translate"])
-
-    def close(self) -> None:
-        """Nothing to release in this process (the Ray executor's shuts its Ray down)."""
-
-    def loaded(self) -> dict[str, dict]:
-        out = {}
-        if self._translator is not None:
-            out["translate"] = self._translator.describe()
-        if self._summariser is not None:
-            out["summarise"] = self._summariser.describe()
-        if self._taggers is not None:
-            out["entities"] = {lang: t.describe() for lang, t in self._taggers.items()}
-        return out
-
-
-def make_engines(cfg: dict[str, Any]):
-    """The executor of the model stages that job.executor names."""
-    if cfg["job"]["executor"] == "ray":
-        from tarjama.ray_executor import RayEngines
-
-        return RayEngines(cfg)
-    return Engines(cfg)

@@ -20,7 +20,7 @@ migration = MIGRATIONS.append
 migration(
     """
     CREATE TABLE inputs (
-        key TEXT PRIMARY KEY,          -- file path, or path#n for the n-th record of a file
+        key TEXT PRIMARY KEY,          -- file path, or path#id:ID / path#text:HASH for a record
         article_id TEXT,               -- the article this input produced or points to
         input_sha TEXT,                -- of the input's bytes: the file, or the record of an export
         content_sha TEXT,              -- of the text the models saw
@@ -52,6 +52,15 @@ migration(
     """
 )
 
+# The machine summary's support score (facts.support.score), so the review list can show and
+# sort by it without reading every article's JSON. NULL in rows written before it: the list
+# then reads that article's file once (review/listing.py).
+migration(
+    """
+    ALTER TABLE inputs ADD COLUMN summary_score REAL;
+    """
+)
+
 
 def text_sha(text: str) -> str:
     """The hash that tells whether a machine summary changed (the review page's too)."""
@@ -76,6 +85,7 @@ class Entry:
     summary: str | None = None
     summary_sha: str | None = None
     published: str | None = None
+    summary_score: float | None = None
 
 
 class Ledger:
@@ -108,6 +118,20 @@ class Ledger:
             (content_sha, config_sig),
         ).fetchone()
         return _entry(row) if row else None
+
+    def adopt_positional(self, path: str, key: str, content_sha: str) -> Entry | None:
+        """The row an older version wrote for this record under its line number (path#n),
+        found by its content and moved to the record's own key, so that an output folder made
+        before records were keyed by id keeps its ids, files and reviews."""
+        prefix = path + "#"
+        for row in self.db.execute(
+            "SELECT * FROM inputs WHERE content_sha = ? AND substr(key, 1, ?) = ? AND status IN ('done', 'failed')",
+            (content_sha, len(prefix), prefix),
+        ).fetchall():
+            if row["key"][len(prefix):].isdigit():
+                self.db.execute("UPDATE inputs SET key = ? WHERE key = ?", (key, row["key"]))
+                return self.get(key)
+        return None
 
     def id_taken(self, article_id: str, key: str) -> bool:
         row = self.db.execute(

@@ -39,7 +39,8 @@ class Outcome:
 
 
 def build_manifest(outcome: Outcome, *, inputs: Sequence[str], started: str, cfg: dict[str, Any], config_sig: str,
-                   models: dict, ledger_counts: dict, articles: list[str], load_seconds: dict) -> dict:
+                   models: dict, ledger_counts: dict, articles: list[str], load_seconds: dict,
+                   stages: dict | None = None) -> dict:
     return {
         "schema_version": MANIFEST_SCHEMA_VERSION,
         "tool": {"name": "tarjama", "version": __version__},
@@ -69,4 +70,7 @@ def build_manifest(outcome: Outcome, *, inputs: Sequence[str], started: str, cfg
         "warnings": outcome.warnings,
         "articles": articles,
         "timings": {**{k: round(v, 3) for k, v in sorted(outcome.timings.items())}, "load": load_seconds},
+        # Per stage: batches, articles, busy seconds, model loads (one per worker, not per batch),
+        # workers and nodes, what it counted; and the share of the run with two stages busy at once.
+        "stages": stages or {},
     }

@@ -9,9 +9,10 @@ import json
 from importlib import resources
 from typing import Any, Sequence
 
-from tarjama.ingest import Article
+from tarjama.ingest import Article, arabic_share
 
-SCHEMA_VERSION = 1
+# 2: facts.support, each summary sentence's sources and score (facts/support.py).
+SCHEMA_VERSION = 2
 
 
 def article_schema() -> dict[str, Any]:
@@ -23,6 +24,23 @@ def machine_summary(record: dict[str, Any]) -> str:
     """The summary the job wrote, in whichever language the summariser answered."""
     summary = record["summary"]
     return summary.get("en") or summary.get("ar") or ""
+
+
+def support_for(record: dict[str, Any], summary: str) -> dict[str, Any]:
+    """The support of any summary of this article (a reviewer's edit, say) in its sentences:
+    the English ones, or the Arabic for a summary written in Arabic."""
+    from facts.support import summary_support
+
+    lang = "ar" if arabic_share(summary) >= 0.5 else "en"
+    sentences = [segment[lang] for segment in record["segments"]]
+    return summary_support(summary, sentences, lang, record.get("published")).to_json()
+
+
+def machine_support(record: dict[str, Any]) -> dict[str, Any]:
+    """The support of the job's summary: as the job stored it, or worked out now for a record
+    written before schema 2."""
+    stored = record.get("facts", {}).get("support")
+    return stored if stored is not None else support_for(record, machine_summary(record))
 
 
 def build_record(

@@ -1,18 +1,20 @@
-"""The job: inputs -> articles -> windows of translation and summarisation -> files.
+"""The job: inputs -> planned articles -> the executor's stages -> files.
 
-Articles stream through in windows of `job.window_articles` (`ray.window_articles` on Ray):
-sentences of a whole window are deduplicated, looked up in the cache and batched together, so
-batches stay full while memory stays bounded by the window, not the job. The ledger, not
+The runner keeps only what must stay in one place:
+- planning: the ledger (what is done under this config), ids, duplicates;
+- the translation cache: looked up before an article enters the pipeline, so that only the
+  misses are translated, and written after the article is committed;
+- committing: an article's files, then its ledger row, so the ledger never claims what is not
+  on disk;
+- the manifest, from the stages' own events (events.py).
+The stages are objects (pipeline.py) that an executor runs: in this process, window by window
+(local_executor.py), or as one streaming Ray Data pipeline (ray_executor.py). The ledger, not
 memory, remembers what is done.
-
-The runner keeps what must stay in one place: planning (the ledger, de-duplication, ids), the
-translation cache, and committing an article (its files, then its ledger row). The stages
-themselves are stages.py's functions over records.py's records; the executor (engines.py, or
-ray_executor.py) decides where their models run.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import signal
 import time
@@ -20,38 +22,29 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from seq2seq.loading import ModelLoadError
 from tarjama import atomic, stages
-from tarjama.record import machine_summary
 from tarjama.cache import TranslationCache, cache_key, default_dir
 from tarjama.config import signature as config_signature
-from tarjama.engines import Engines, make_engines, model_revisions, static_signature
+from tarjama.engines import Engines, model_revisions, static_signature
+from tarjama.events import EventLog
+from tarjama.executors import make_executor
 from tarjama.glossary_use import load_glossary
 from tarjama.ingest import Article, IngestFailure, check_inputs, read_inputs
 from tarjama.ledger import Ledger, text_sha
 from tarjama.lock import FolderLock
-from tarjama.memory import release_free_memory
 from tarjama.outcome import MANIFEST_SCHEMA_VERSION, Outcome, build_manifest  # noqa: F401  (re-exported)
 from tarjama.output_folder import check_output
 from tarjama.outputs import now_iso, write_article, write_index, write_manifest
 from tarjama.progress import JobProgress
-from tarjama.records import Failed, Finished, Planned, Translated
-from translate import split_sentences
+from tarjama.record import machine_summary
+from tarjama.records import Failed, Finished, Planned
+from translate import Translation, normalise, split_sentences
 
 log = logging.getLogger(__name__)
 
 # Sections whose settings change what an article's files hold.
 OUTPUT_SECTIONS = ("translate", "summarise", "facts", "output")
-
-
-def _windows(items: Iterable, size: int) -> Iterator[list]:
-    window: list = []
-    for item in items:
-        window.append(item)
-        if len(window) >= size:
-            yield window
-            window = []
-    if window:
-        yield window
 
 
 class _Interrupted(KeyboardInterrupt):
@@ -94,7 +87,6 @@ class Runner:
                  progress: bool = True):
         self.cfg = cfg
         self.out = Path(out)
-        self.engines = engines or make_engines(cfg)
         self.fresh = fresh
         self.glossary = load_glossary(cfg, self.out)
         self.config_sig = config_signature(
@@ -102,7 +94,10 @@ class Runner:
             (*OUTPUT_SECTIONS, "models", "glossary"),
         )
         self._progress = JobProgress(progress)
+        self.executor = make_executor(cfg, self.glossary or None, engines, self._progress)
         self._signals = _StopSignals()
+        self._translate_signature = static_signature(cfg["translate"])
+        self.events = EventLog()
 
     # -- the whole job ----------------------------------------------------------------------
 
@@ -132,7 +127,7 @@ class Runner:
                 raise
             finally:
                 self._progress.close()
-                self.engines.close()
+                self.executor.close()
                 outcome.timings["total"] = time.perf_counter() - start
                 self._finish(inputs, ledger, outcome, started)
                 ledger.close()
@@ -140,35 +135,47 @@ class Runner:
 
     def _run(self, inputs: Sequence[str], ledger: Ledger, outcome: Outcome) -> None:
         cache = self._open_cache()
-        taken: dict[str, str] = {}  # article id -> input key, this run
-        seen_content: dict[str, str] = {}  # content sha -> article id, this run
-        ingest_start = time.perf_counter()
-        stream = read_inputs(inputs, self.cfg)
-        for window in _windows(stream, self.window_articles()):
-            self._signals.check()
-            outcome.timings["ingest"] += time.perf_counter() - ingest_start
-            planned = []
-            for item in window:
-                if isinstance(item, IngestFailure):
-                    self._ingest_failure(item, ledger, outcome)
-                    continue
-                plan = self._plan(item, ledger, taken, seen_content, outcome)
-                if plan is not None:
-                    planned.append(plan)
-            self._progress.found(len(planned))
-            if planned:
-                self._process(planned, ledger, cache, outcome)
-            ingest_start = time.perf_counter()
-        if cache is not None:
-            cache.close()
-
-    def window_articles(self) -> int:
-        """Under Ray each window starts the stages' actor pools afresh (ray_executor.py)."""
-        if self.cfg["job"]["executor"] == "ray":
-            return self.cfg["ray"]["window_articles"]
-        return self.cfg["job"]["window_articles"]
+        try:
+            planned = self._planned(read_inputs(inputs, self.cfg), ledger, cache, outcome)
+            for record in self.executor.run(planned):
+                self.events.add(record.events)
+                if isinstance(record, Failed):
+                    if record.fatal:  # a model that will not load: the job stops, one line, exit 2
+                        raise ModelLoadError(record.reason)
+                    self._article_failed(record, ledger, outcome)
+                else:
+                    self._commit(record, ledger, outcome)
+                    self._remember(record, cache)
+                self._signals.check()
+        finally:
+            if cache is not None:
+                cache.close()
+            models = self._models()
+            if models:
+                ledger.set_meta(f"models:{self.config_sig}", models)
 
     # -- deciding what to do with each article -------------------------------------------------
+
+    def _planned(self, stream: Iterable, ledger: Ledger, cache: TranslationCache | None,
+                 outcome: Outcome) -> Iterator[Planned]:
+        """The articles to process, as the inputs are read: each with its cached translations."""
+        taken: dict[str, str] = {}  # article id -> input key, this run
+        seen_content: dict[str, str] = {}  # content sha -> article id, this run
+        start = time.perf_counter()
+        for item in stream:
+            self._signals.check()
+            if isinstance(item, IngestFailure):
+                self._ingest_failure(item, ledger, outcome)
+                continue
+            plan = self._plan(item, ledger, taken, seen_content, outcome)
+            if plan is None:
+                continue
+            if cache is not None:
+                plan = self._with_cached(plan, cache)
+            outcome.timings["ingest"] += time.perf_counter() - start
+            yield plan
+            start = time.perf_counter()
+        outcome.timings["ingest"] += time.perf_counter() - start
 
     def _plan(
         self,
@@ -183,6 +190,8 @@ class Runner:
             outcome.warnings.append(warning)
         content = article.content_sha
         prior = ledger.get(article.key)
+        if prior is None and article.key != article.path:
+            prior = ledger.adopt_positional(article.path, article.key, content)
         if (
             prior
             and prior.status == "done"
@@ -242,103 +251,46 @@ class Runner:
         folder = Path(self.cfg["job"]["cache_dir"] or default_dir()).expanduser()
         return TranslationCache(folder, self.cfg["job"]["cache_max_entries"])
 
-    def _translate(self, planned: list[Planned], cache: TranslationCache | None, outcome: Outcome) -> dict:
-        """normalised sentence -> Translation, for every sentence and title of the window."""
-        from translate import Translation
-
-        unique = stages.window_texts(planned)
-        outcome.sentences += len(unique)
-        signature = static_signature(self.cfg["translate"])
+    def _cache_key(self, text: str) -> str:
         # What the model is given: glossary terms already in English. The cache key is made
         # of it, so a changed entry re-translates the sentences holding it, and only those.
-        given = {text: self.glossary.apply(text)[0] if self.glossary else text for text in unique}
-        keys = {text: cache_key(signature, given[text]) for text in unique}
-        found: dict[str, Translation] = {}
-        if cache is not None:
-            hits = cache.get_many(list(keys.values()))
-            found = {t: Translation(*hits[k]) for t, k in keys.items() if k in hits}
-        outcome.cache_hits += len(found)
-        misses = [t for t in unique if t not in found]
-        if misses:
-            translator = self.engines.translator  # loaded on first use; load time is kept apart
-            self._progress.stage("translating", f"{len(misses)} sentences of {len(planned)} articles")
-            self._progress.sentences(len(misses))
-            start = time.perf_counter()
-            results = translator.translate([given[t] for t in misses], progress=self._progress.translated)
-            outcome.timings["translate"] += time.perf_counter() - start
-            outcome.translated += len(misses)
-            found.update(zip(misses, results))
-            release_free_memory()  # before the summariser's beams allocate on top
-            if cache is not None:
-                cache.put_many(
-                    (keys[t], r.text, r.score) for t, r in zip(misses, results) if r.error is None
-                )
-        return found
+        given = self.glossary.apply(text)[0] if self.glossary else text
+        return cache_key(self._translate_signature, given)
 
-    def _process(self, planned: list[Planned], ledger: Ledger, cache: TranslationCache | None, outcome: Outcome) -> None:
-        window_start = time.perf_counter()
-        translations = self._translate(planned, cache, outcome)
-        translated: list[Translated] = []
-        for item in (stages.assemble(plan, translations, self.glossary) for plan in planned):
-            if isinstance(item, Failed):
-                self._article_failed(item, ledger, outcome)
-            else:
-                translated.append(item)
-        if not translated:
-            return
-        summariser = self.engines.summariser
-        self._progress.stage("summarising", f"{len(translated)} articles")
-        start = time.perf_counter()
-        field = "ar" if self.cfg["summarise"]["input"] == "source" else "en"
-        summarised = stages.summarise(summariser, translated, field)
-        outcome.timings["summarise"] += time.perf_counter() - start
-        release_free_memory()
-        models = {"translate": self.engines.translate_signature(), "summarise": summariser.signature()}
-        entities = self._entities(translated, outcome)
-        if self.engines.entities_models():
-            models["entities"] = self.engines.entities_models()
-        per_article = (time.perf_counter() - window_start) / len(planned)
-        self._progress.stage("writing", f"{len(translated)} articles")
-        for item, found in zip(summarised, entities):
-            if isinstance(item, Failed):
-                self._article_failed(item, ledger, outcome)
-                continue
-            start = time.perf_counter()
-            finished = stages.finish(item, found, self.glossary, models)
-            applied, missing = stages.term_counts(finished)
-            outcome.terms["applied"] += applied
-            outcome.terms["missing"] += missing
-            outcome.timings["facts"] += time.perf_counter() - start
-            self._commit(finished, ledger, outcome, per_article + time.perf_counter() - start)
-            self._signals.check()
-        ledger.set_meta(f"models:{self.config_sig}", self.engines.loaded())
+    def _with_cached(self, plan: Planned, cache: TranslationCache) -> Planned:
+        keys = {text: self._cache_key(text) for text in stages.window_texts([plan])}
+        hits = cache.get_many(list(keys.values()))
+        cached = {text: Translation(*hits[key]) for text, key in keys.items() if key in hits}
+        return dataclasses.replace(plan, cached=cached) if cached else plan
 
-    def _commit(self, finished: Finished, ledger: Ledger, outcome: Outcome, seconds: float) -> None:
+    def _remember(self, finished: Finished, cache: TranslationCache | None) -> None:
+        """The article's new translations into the cache, once its files are committed."""
+        fresh = finished.summarised.translated.fresh
+        if cache is not None and fresh:
+            cache.put_many((self._cache_key(text), t.text, t.score) for text, t in fresh)
+
+    # -- committing --------------------------------------------------------------------------
+
+    def _commit(self, finished: Finished, ledger: Ledger, outcome: Outcome) -> None:
         """An article's files, then its ledger row: the ledger never claims what is not on disk."""
         start = time.perf_counter()
         plan = finished.planned
         record = stages.to_record(finished, self.cfg["summarise"]["input"])
         files = write_article(self.out, record, self.cfg["output"]["formats"], self.cfg["output"]["low_score"])
         summary = machine_summary(record)
+        # The article's share of each stage call it was part of, and its own writing.
+        stage_seconds = sum((e.end - e.start) / max(1, e.articles) for e in finished.events)
         ledger.record(
             plan.article.key, "done", article_id=plan.article_id, input_sha=plan.article.input_sha,
             content_sha=plan.article.content_sha, config_sig=self.config_sig, files=files,
             title_ar=plan.article.title, title_en=record["title"]["en"], segments=len(record["segments"]),
-            flags=len(record["flags"]), seconds=round(seconds + time.perf_counter() - start, 3),
+            flags=len(record["flags"]), seconds=round(stage_seconds + time.perf_counter() - start, 3),
             summary=summary, summary_sha=text_sha(summary), published=record["published"],
+            summary_score=record["facts"]["support"]["score"],
         )
         outcome.timings["write"] += time.perf_counter() - start
         outcome.written.append(plan.article_id)
         self._progress.advance()
-
-    def _entities(self, items: list[Translated], outcome: Outcome) -> list[tuple]:
-        if not self.cfg["facts"]["entities"]:
-            return stages.tag(None, items)
-        self._progress.stage("entities", f"{sum(len(i.segments) for i in items)} sentences")
-        start = time.perf_counter()
-        found = stages.tag(self.engines.tag, items)
-        outcome.timings["entities"] += time.perf_counter() - start
-        return found
 
     def _article_failed(self, failed: Failed, ledger: Ledger, outcome: Outcome) -> None:
         plan, reason = failed.planned, failed.reason
@@ -350,17 +302,29 @@ class Runner:
 
     # -- the end of a run ----------------------------------------------------------------------
 
+    def _models(self) -> dict[str, dict]:
+        """What each stage's model said of itself when it loaded (the NER pair as "entities")."""
+        return {("entities" if stage == "facts" else stage): model for stage, model in self.events.models().items()}
+
     def _finish(self, inputs: Sequence[str], ledger: Ledger, outcome: Outcome, started: str) -> None:
         failures = outcome.failed + outcome.skipped
         write_index(self.out, ledger, failures)
         counts = ledger.counts()
-        models = self.engines.loaded() or ledger.get_meta(f"models:{self.config_sig}") or {
+        models = self._models() or ledger.get_meta(f"models:{self.config_sig}") or {
             "translate": static_signature(self.cfg["translate"]),
             "summarise": static_signature(self.cfg["summarise"]),
         }
+        events = self.events
+        outcome.sentences = events.count("sentences")
+        outcome.translated = events.count("translated")
+        outcome.cache_hits = events.count("cached")
+        outcome.terms["applied"] = events.count("terms_applied")
+        outcome.terms["missing"] = events.count("terms_missing")
+        for stage in events.stages:
+            outcome.timings[stage] = events.busy(stage)
         manifest = build_manifest(
             outcome, inputs=inputs, started=started, cfg=self.cfg, config_sig=self.config_sig, models=models,
-            ledger_counts=counts, articles=ledger.done_ids(),
-            load_seconds=self.engines.load_seconds,
+            ledger_counts=counts, articles=ledger.done_ids(), load_seconds=events.load_seconds(),
+            stages=events.to_json(),
         )
         write_manifest(self.out, manifest)

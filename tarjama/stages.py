@@ -88,7 +88,7 @@ def finish(item: Summarised, entities: tuple[Any, Any], glossary: Glossary | Non
     article = translated.planned.article
     facts, flags = article_facts(
         translated.texts("ar"), translated.texts("en"), item.summary.text, article.published,
-        entities[0], entities[1], summary_lang=item.language,
+        entities[0], entities[1], summary_lang=item.language, glossary=glossary,
     )
     if glossary:
         flags += term_flags(translated.segments, article.title,

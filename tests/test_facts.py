@@ -114,7 +114,7 @@ FAITHFUL = ["Together we liberated 50,000 square kilometres of land and 4.5 mill
 
 
 def test_checks_stay_quiet_on_a_faithful_translation_and_summary():
-    assert _flags(AR, FAITHFUL, "They freed 4.5 million Iraqis and signed a deal in September 2022.") == []
+    assert _flags(AR, FAITHFUL, "They liberated 4.5 million Iraqis and signed a memorandum in September 2022.") == []
 
 
 def test_number_changed_is_caught():
@@ -136,8 +136,10 @@ def test_date_missing_is_caught():
 
 
 def test_summary_with_an_invented_figure_is_caught():
-    [flag] = _flags(AR, FAITHFUL, "They freed 7 million Iraqis.")
-    assert flag["type"] == "summary_unsupported" and flag["summary"]["value"] == 7000000
+    flags = _flags(AR, FAITHFUL, "They liberated 7 million Iraqis.")
+    # A sentence whose figure the article lacks is not supported, whatever its words.
+    assert [(f["type"], f["summary_sentence"], f["summary"]["text"]) for f in flags] == [
+        ("summary_unsupported", 0, "They liberated 7 million Iraqis."), ("summary_number_unsupported", 0, "7 million")]
 
 
 def test_facts_carry_sentence_indices():

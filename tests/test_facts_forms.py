@@ -1,7 +1,8 @@
 """Forms of real Arabic and English news text, one row each in tests/data/parallel/forms.tsv:
-a faithful pair and a changed one, each with the exact list of flags it must get (none for a
-faithful pair, unless its Arabic is itself wrong; none for a near miss). Every sentence was
-written for these tests."""
+a faithful pair and a changed one, each with the exact list of figure flags it must get (none
+for a faithful pair, unless its Arabic is itself wrong; none for a near miss). The name check,
+which tarjama check runs beside them, has tests of its own (tests/test_names.py). Every
+sentence was written for these tests."""
 
 import csv
 import json
@@ -9,7 +10,7 @@ import json
 import pytest
 
 from facts import arabic, english
-from facts.pairs import check_pair
+from facts.checks import check_sentence
 from tests.conftest import ROOT, run_cli
 
 PARALLEL = ROOT / "tests" / "data" / "parallel"
@@ -24,8 +25,12 @@ def _forms() -> list[dict]:
 FORMS = _forms()
 
 
+def _flags(ar: str, en: str) -> list[dict]:
+    return check_sentence(0, arabic.extract(ar), english.extract(en))
+
+
 def _types(ar: str, en: str) -> list[str]:
-    return [flag["type"] for flag in check_pair(ar, en).flags]
+    return [flag["type"] for flag in _flags(ar, en)]
 
 
 def _listed(cell: str) -> list[str]:
@@ -48,12 +53,12 @@ def test_changed_english_gets_exactly_its_flags(row):
 
 
 def test_a_flag_says_what_became_what():
-    [flag] = check_pair("فاز الأهلي على الزمالك 3 مقابل 2.", "Al Ahly beat Zamalek 4-2.").flags
+    [flag] = _flags("فاز الأهلي على الزمالك 3 مقابل 2.", "Al Ahly beat Zamalek 4-2.")
     assert flag == {"type": "score_changed", "segment": 0, "source": {"text": "3 مقابل 2", "score": [3, 2]},
                     "translation": {"text": "4-2", "score": [4, 2]}, "message": "«3 مقابل 2» (3-2) became «4-2» (4-2)"}
-    [flag] = check_pair("يبدأ حظر التجول عند الساعة السابعة.", "The curfew starts at 8 p.m.").flags
+    [flag] = _flags("يبدأ حظر التجول عند الساعة السابعة.", "The curfew starts at 8 p.m.")
     assert flag["message"] == "«الساعة السابعة» (07:00 or 19:00) became «8 p.m.» (20:00)"
-    [flag] = check_pair("وقع الحادث في 31 شباط 2023.", "It happened on 31 February 2023.").flags
+    [flag] = _flags("وقع الحادث في 31 شباط 2023.", "It happened on 31 February 2023.")
     assert flag == {"type": "date_invalid", "segment": 0,
                     "source": {"text": "31 شباط 2023", "iso": None, "invalid": "2023-02-31"},
                     "translation": {"text": "31 February 2023", "iso": None, "invalid": "2023-02-31"},
@@ -197,11 +202,11 @@ def test_check_reads_jsonl_from_stdin_and_refuses_misaligned_files(tmp_path):
     ("{\"ar\": \"نص\"}", "line 2: expected an object with \"ar\" and \"en\" strings"),
 ])
 def test_check_jsonl_names_the_line_that_is_wrong(tmp_path, line, problem):
-    from tarjama.check_cmd import CheckInputError, pairs_from_jsonl
+    from tarjama.check_cmd import CheckInputError, CheckRecord, records_from_jsonl
 
     feed = tmp_path / "pairs.jsonl"
     feed.write_text("{\"ar\": \"قتل 5\", \"en\": \"5 killed\"}\n" + line + "\n", encoding="utf-8")
     with pytest.raises(CheckInputError, match=f"{feed} {problem}"):
-        pairs_from_jsonl(str(feed))
+        list(records_from_jsonl(str(feed)))
     feed.write_text("{\"ar\": \"قتل 5\", \"en\": \"5 killed\"}\n\n", encoding="utf-8")
-    assert pairs_from_jsonl(str(feed)) == [("قتل 5", "5 killed")]
+    assert list(records_from_jsonl(str(feed))) == [CheckRecord("5 killed", "قتل 5")]

@@ -309,16 +309,19 @@ EN = ["The team won 2-0 at 9 p.m.", "The second goal came in the 88th minute."]
 
 
 def test_a_summary_is_checked_against_the_translation_not_the_source():
-    # The translation has the score wrong; a summary that repeats the source's score is not
+    ar = ["قتل 12 شخصا في انفجار سيارة مفخخة في بغداد.", "وأصيب 30 آخرون بجروح."]
+    en = ["Twelve people were killed in a car bomb in Baghdad.", "30 others were wounded."]
+    summary = "A car bomb in Baghdad killed 12 people."
+    assert article_facts(ar, en, summary, None)[1] == []
+    # The translation has the toll wrong: a summary that repeats the source's toll is not
     # supported by the translation the reader sees, and is flagged.
-    wrong = ["The team won 3-0 at 9 p.m.", EN[1]]
-    facts, flags = article_facts(AR, wrong, "The team won 2-0.", None)
-    assert [f["type"] for f in flags] == ["score_changed", "summary_unsupported"]
-    assert flags[1]["summary"] == {"text": "2-0", "score": [2, 0]}
-    assert facts["summary"]["scores"] == [{"text": "2-0", "score": [2, 0]}]
+    wrong = ["Twenty people were killed in a car bomb in Baghdad.", en[1]]
+    facts, flags = article_facts(ar, wrong, summary, None)
+    assert [f["type"] for f in flags] == ["number_changed", "summary_unsupported", "summary_number_unsupported"]
+    assert flags[2]["summary"] == {"text": "12", "value": 12, "unit": None}
     # An Arabic summary (of the source) is checked against the source.
-    assert [f["type"] for f in article_facts(AR, wrong, "فاز الفريق بنتيجة 2-0.", None, summary_lang="ar")[1]] == [
-        "score_changed"]
+    assert [f["type"] for f in article_facts(ar, wrong, "قتل 12 شخصا في انفجار في بغداد.", None,
+                                             summary_lang="ar")[1]] == ["number_changed"]
 
 
 @pytest.mark.parametrize("summary,expected", [

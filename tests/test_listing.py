@@ -85,8 +85,10 @@ def test_a_ledger_and_a_store_from_before_are_upgraded(out):  # noqa: F811
     assert store.history("xss") == []  # nobody opened it: "to review", nothing recorded yet
     _client(out).get("/article/xss")
     assert store.state("xss").summary  # its machine summary, from the article's JSON
-    # A review store from before review_status: the upgrade fills it from the decisions.
-    store.db.executescript("DROP TABLE review_status; PRAGMA user_version = 3;")
+    # A review store from before review_status (and before scores): the upgrade fills it from
+    # the decisions.
+    store.db.executescript("DROP TABLE review_status; DROP TABLE scores; ALTER TABLE versions DROP COLUMN support;"
+                           " PRAGMA user_version = 3;")
     store.close()
     assert _statuses(_client(out).get("/").get_data(as_text=True))["seed"] == "approved"
 

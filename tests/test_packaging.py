@@ -96,7 +96,8 @@ def test_article_records_match_the_shipped_schema(tiny_models, tmp_path):
     assert load_json(out / "manifest.json")["schema_version"] == MANIFEST_SCHEMA_VERSION
     # The schema is a check that can fail: each of these breaks it.
     for damage in (lambda r: r.pop("segments"), lambda r: r["segments"][0].update(score="high"),
-                   lambda r: r.update(published="27/09/2022"), lambda r: r.update(schema_version=2),
+                   lambda r: r.update(published="27/09/2022"), lambda r: r.update(schema_version=SCHEMA_VERSION + 1),
+                   lambda r: r["facts"]["support"]["sentences"].append({"text": "x", "score": 2}),
                    lambda r: r["facts"]["source"]["numbers"].append({"text": "x"})):
         broken = copy.deepcopy(record)
         damage(broken)

@@ -1,5 +1,7 @@
-"""The Ray executor on a real local Ray (started by the job, 2 CPUs): the same articles as the
-local executor, a killed worker, a killed driver, Ctrl-C. No mock of Ray."""
+"""The Ray executor on a real Ray (started by the job with 2 CPUs, or a two-node cluster on this
+machine): one pipeline whose pools load their models once, the same articles as the local
+executor, a killed worker, an article that kills its worker every time, a model that will not
+load, a killed driver, Ctrl-C. No mock of Ray."""
 
 import os
 import signal
@@ -15,7 +17,7 @@ from tests.conftest import ROOT, SEED, load_json, run_cli, set_args, wait_until
 pytest.importorskip("ray", reason="pip install 'tarjama[ray]'")
 pytestmark = pytest.mark.slow  # a Ray per test, model loading in its actors
 
-RAY = ["--set", "job.executor=ray", "--set", "ray.local_cpus=2", "--set", "ray.batch_size=8"]
+RAY = ["--set", "job.executor=ray", "--set", "ray.local_cpus=2", "--set", "ray.batch_articles=1"]
 
 
 def _ray_processes() -> list[str]:
@@ -57,12 +59,22 @@ def test_ray_writes_what_the_local_executor_writes(tiny_models, two_articles, tm
     assert run_cli("run", str(two_articles), "-o", str(local), *common).returncode == 0
     result = run_cli("run", str(two_articles), "-o", str(ray), *common, *RAY)
     assert result.returncode == 0, result.stderr
+    _same_articles(local, ray)
+    manifest = load_json(ray / "manifest.json")
+    assert manifest["config"]["job"]["executor"] == "ray"
+    # One pipeline, each pool started once: one model load per actor, however many batches.
+    stages = manifest["stages"]
+    assert {name: (stages[name]["model_loads"], stages[name]["batches"]) for name in ("translate", "summarise", "facts")} \
+        == {"translate": (1, 2), "summarise": (1, 2), "facts": (1, 2)}
+    assert set(manifest["models"]) == {"translate", "summarise", "entities"}
+
+
+def _same_articles(local: Path, ray: Path) -> None:
     a, b = _articles(local), _articles(ray)
-    assert sorted(a) == sorted(b) == ["other", "seed"]
+    assert sorted(a) == sorted(b) and a
     for article_id in a:
         for key in ("id", "title", "segments", "summary", "facts", "flags", "models"):
             assert a[article_id][key] == b[article_id][key], (article_id, key)
-    assert load_json(ray / "manifest.json")["config"]["job"]["executor"] == "ray"
 
 
 def _feed(tmp_path, n: int) -> Path:
@@ -82,7 +94,7 @@ def _start(args, tmp_path):
 
 def _worker_pids() -> list[int]:
     out = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
-    return [int(line.split()[0]) for line in out.splitlines() if "_StageWorker" in line]
+    return [int(line.split()[0]) for line in out.splitlines() if "_RayStage" in line]
 
 
 def _new_worker(before: set[int]):
@@ -91,8 +103,8 @@ def _new_worker(before: set[int]):
     return lambda: bool(set(_worker_pids()) - before)
 
 
-# The fault tests leave entities out: two pools a window instead of three keeps them short.
-FAULT = {"ray.window_articles": 2, "facts.entities": "false"}
+# The fault tests leave entities out: no NER models to load keeps them short.
+FAULT = {"facts.entities": "false"}
 
 
 def test_a_killed_worker_is_replaced_and_the_job_finishes(tiny_models, tmp_path):
@@ -111,7 +123,7 @@ def test_a_killed_worker_is_replaced_and_the_job_finishes(tiny_models, tmp_path)
 
 def test_a_killed_driver_resumes_from_the_ledger(tiny_models, tmp_path):
     folder, out = _feed(tmp_path, 3), tmp_path / "out"
-    args = ["run", str(folder), "-o", str(out), *set_args(tiny_models, **{**FAULT, "ray.window_articles": 1}), *RAY]
+    args = ["run", str(folder), "-o", str(out), *set_args(tiny_models, **FAULT), *RAY]
     proc = _start(args, tmp_path)
     assert wait_until(lambda: len(list((out / "articles").glob("*.json"))) >= 1, proc, 240.0) and proc.poll() is None
     proc.send_signal(signal.SIGKILL)
@@ -140,3 +152,61 @@ def test_ctrl_c_exits_130_and_shuts_ray_down(tiny_models, tmp_path):
     while set(_worker_pids()) - before and time.monotonic() < deadline:
         time.sleep(0.5)
     assert not set(_worker_pids()) - before
+
+
+def test_an_article_that_kills_its_worker_every_time_fails_alone(tiny_models, tmp_path):
+    folder, out = _feed(tmp_path, 4), tmp_path / "out"
+    args = ["run", str(folder), "-o", str(out), *set_args(tiny_models, **FAULT), *RAY[:-2],
+            "--set", "ray.batch_articles=2"]
+    # The marker is in a2.txt only: its worker process ends each time it translates it.
+    result = run_cli(*args, env={"TARJAMA_TEST_KILL_WORKER_ON": "فقرة رقم 2 عن", "XDG_CACHE_HOME": str(tmp_path / "c")})
+    assert result.returncode == 1, result.stderr
+    manifest = load_json(out / "manifest.json")
+    assert manifest["status"] == "complete" and sorted(manifest["articles"]) == ["a0", "a1", "a3"]
+    [failure] = manifest["failures"]
+    assert failure["input"].endswith("a2.txt")
+    assert failure["reason"] == ("translate: a Ray worker died each time it processed this article (3 times, 2 of "
+                                 "them alone): out of memory, or a crash in native code")
+    assert manifest["counts"]["ledger"] == {"done": 3, "failed": 1}
+
+
+def test_a_model_that_will_not_load_on_the_workers_is_one_line_and_exit_2(tiny_models, tmp_path):
+    empty = tmp_path / "no-model"
+    empty.mkdir()
+    out = tmp_path / "out"
+    result = run_cli("run", str(_feed(tmp_path, 2)), "-o", str(out),
+                     *set_args(tiny_models, **{**FAULT, "summarise.model": str(empty)}), *RAY)
+    assert result.returncode == 2, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("tarjama: error")]
+    assert len(lines) == 1 and "summarise.model" in lines[0] and "Traceback" not in result.stderr
+    assert load_json(out / "manifest.json")["status"] == "error"
+
+
+def test_stages_whose_actors_cannot_all_fit_are_refused_before_any_work(tiny_models, tmp_path):
+    result = run_cli("run", str(_feed(tmp_path, 1)), "-o", str(tmp_path / "out"),
+                     *set_args(tiny_models, **{**FAULT, "ray.translate_actors": 3}), *RAY)
+    assert result.returncode == 2, result.stderr
+    assert ("ray: the stages' actors ask for 4 CPUs (translate 3 x 1, summarise 1 x 1, facts 1 x 0) but the "
+            "cluster has 2") in result.stderr
+
+
+def test_a_two_node_cluster_runs_a_stage_on_both_nodes_and_writes_what_local_writes(tiny_models, tmp_path):
+    from ray.cluster_utils import Cluster
+
+    local, ray, folder = tmp_path / "local", tmp_path / "ray", _feed(tmp_path, 6)
+    common = [*set_args(tiny_models), "--set", "job.cache_max_entries=0"]
+    assert run_cli("run", str(folder), "-o", str(local), *common).returncode == 0
+    cluster = Cluster(initialize_head=True, head_node_args={"num_cpus": 2})
+    try:
+        cluster.add_node(num_cpus=2)
+        cluster.wait_for_nodes()
+        result = run_cli("run", str(folder), "-o", str(ray), *common, "--set", "job.executor=ray",
+                         "--set", f"ray.address={cluster.address}", "--set", "ray.batch_articles=1",
+                         "--set", "ray.translate_actors=2", "--set", "ray.summarise_actors=2")
+    finally:
+        cluster.shutdown()
+    assert result.returncode == 0, result.stderr
+    _same_articles(local, ray)
+    stages = load_json(ray / "manifest.json")["stages"]
+    assert stages["translate"]["workers"] == 2 and len(stages["translate"]["nodes"]) == 2
+    assert stages["translate"]["model_loads"] == 2 and stages["summarise"]["model_loads"] <= 2

@@ -291,4 +291,4 @@ def test_input_max_bytes_applies_to_each_record_of_a_feed(tiny_models, tmp_path)
     outcome = Runner(cfg, tmp_path / "out", engines=Engines(cfg), progress=False).run([str(feed)])
     assert sorted(outcome.written) == ["feed-0", "feed-1"]
     [failure] = outcome.failed
-    assert failure["input"].endswith("feed.jsonl#2") and "over input.max_bytes" in failure["reason"]
+    assert failure["input"].endswith("feed.jsonl#line:2") and "over input.max_bytes" in failure["reason"]

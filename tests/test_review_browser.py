@@ -165,3 +165,73 @@ def test_real_server_refuses_a_rebound_host_name(hostile_server):
         conn.request("GET", "/", headers={"Host": host})
         assert conn.getresponse().status == status, host
         conn.close()
+
+
+@pytest.fixture()
+def basra_server(tmp_path):
+    """A folder of two articles written for the tests (no ledger: listed from the files), one
+    summary with a figure moved from another event."""
+    import json
+
+    from tests.test_support import _record
+
+    source = tmp_path / "basra-in"
+    (source / "articles").mkdir(parents=True)
+    for article_id, summary in (
+        ("basra", "Flash floods in Basra killed 14 people on Tuesday. The water ministry sent 60 pumps from Baghdad. "
+                  "Prime Minister Sudani promised a grant of 5 billion dinars."),
+        ("market", "Traders put the losses of the fish market at 2 million dollars."),
+    ):
+        record = _record(summary, article_id)
+        (source / "articles" / f"{article_id}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    httpd, base, out = _serve(source, tmp_path)
+    yield base, out
+    httpd.shutdown()
+
+
+def _evidence(page) -> list[str]:
+    return page.eval_on_selector_all("#sentences tr.evidence", "rows => rows.map(r => r.id)")
+
+
+def _in_view(page, selector: str) -> bool:
+    return page.eval_on_selector(selector, "el => { const r = el.getBoundingClientRect();"
+                                           " return r.top >= 0 && r.bottom <= window.innerHeight; }")
+
+
+def test_summary_first_each_sentence_leads_to_its_evidence(browser, basra_server):
+    base, out = basra_server
+    page = browser.new_page(viewport={"width": 1400, "height": 700})
+    page.goto(base + "/")
+    page.click("#order-score")  # least supported first
+    assert page.locator("#articles tbody tr td.support-cell").all_inner_texts() == ["0.71", "1.00"]
+    page.click("text=Floods in Basra")
+    # The summary comes first, above the sentences.
+    assert page.locator("#summary-panel").bounding_box()["y"] < page.locator("#sentences").bounding_box()["y"]
+    claims = page.locator("#summary-sentences .support-sentence")
+    assert [c.split()[1] for c in claims.evaluate_all("els => els.map(e => e.className)")] == [
+        "supported", "unsupported", "supported"]
+    assert claims.nth(1).locator("strong").inner_text() == "unsupported"
+    # A click on the unsupported sentence shows where it comes from, Arabic beside English.
+    claims.nth(1).click()
+    assert _evidence(page) == ["seg-3"] and _in_view(page, "#seg-3")
+    assert page.locator("#seg-3 td.ar").inner_text() == "أرسلت وزارة الموارد المائية 40 مضخة متنقلة من بغداد."
+    assert claims.nth(1).get_attribute("aria-pressed") == "true"
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.screenshot(path=str(out / "review-summary.png"), full_page=True)
+    if os.environ.get("TARJAMA_SCREENSHOT"):
+        shutil.copy(out / "review-summary.png", ROOT / "docs" / "review-summary.png")
+    # The keyboard: s to the next sentence, Enter on a focused one.
+    page.keyboard.press("s")
+    assert _evidence(page) == ["seg-4"] and claims.nth(2).get_attribute("aria-pressed") == "true"
+    claims.nth(0).focus()
+    page.keyboard.press("Enter")
+    assert _evidence(page) == ["seg-0", "seg-1"] and _in_view(page, "#seg-0")
+    # An edit is checked when saved: the moved figure put right, every sentence supported.
+    page.fill("#summary", "Flash floods in Basra killed 14 people on Tuesday. The water ministry sent 40 pumps "
+                          "from Baghdad.")
+    page.click("#save")
+    page.wait_for_url(re.compile(r"/article/basra$"))
+    assert "2 of 2 sentences supported by the article (support 1.00)" in page.locator(".msg.ok").inner_text()
+    assert claims.evaluate_all("els => els.map(e => e.className.split(' ')[1])") == ["supported", "supported"]
+    page.goto(base + "/?order=score")
+    assert page.locator("#articles tbody tr td.support-cell").all_inner_texts() == ["1.00", "1.00"]

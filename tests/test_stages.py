@@ -1,4 +1,5 @@
-"""The stage functions on their own: records in, records out, for either executor.
+"""The stage functions on their own: records in, records out, for either executor (the stage
+objects that call them are in test_pipeline.py).
 
 The engines here are small stand-ins that answer in a fixed way, to test how a stage splits and
 joins its work and how it fails; that real models go through these stages is shown by every
@@ -134,16 +135,19 @@ def test_finish_flags_a_changed_number_and_builds_a_valid_record():
     assert record["segments"][1]["terms"][0]["en"] == "the envoy"
 
 
-def test_the_runner_takes_the_window_of_its_executor(tiny_models, tmp_path):
+def test_the_runner_picks_the_executor_that_job_executor_names_and_starts_no_ray_before_work(tiny_models, tmp_path):
+    from tarjama.local_executor import LocalExecutor
     from tarjama.runner import Runner
     from tests.conftest import tiny_config
 
-    local = tiny_config(tiny_models, **{"job.window_articles": 3, "ray.window_articles": 500})
-    assert Runner(local, tmp_path / "a").window_articles() == 3
+    local = Runner(tiny_config(tiny_models, **{"job.window_articles": 3}), tmp_path / "a")
+    assert isinstance(local.executor, LocalExecutor) and local.executor.window == 3
     pytest.importorskip("ray", reason="pip install 'tarjama[ray]'")
-    ray = tiny_config(tiny_models, **{"job.window_articles": 3, "ray.window_articles": 500, "job.executor": "ray"})
-    runner = Runner(ray, tmp_path / "b")
-    assert runner.window_articles() == 500
-    import ray as ray_module
+    import ray
 
-    assert not ray_module.is_initialized()  # nothing started until a stage has work
+    from tarjama.ray_executor import RayExecutor
+
+    on_ray = Runner(tiny_config(tiny_models, **{"job.executor": "ray"}), tmp_path / "b")
+    assert isinstance(on_ray.executor, RayExecutor)
+    assert list(on_ray.executor.run(iter(()))) == []
+    assert not ray.is_initialized()  # nothing started until an article is planned

@@ -9,7 +9,7 @@ from argparse import Namespace
 from pathlib import Path
 from typing import Sequence
 
-from tarjama.evaluate import compare, facts_gold, finished, report
+from tarjama.evaluate import compare, facts_gold, finished, report, support
 
 
 def _print(result: dict, as_json: bool) -> None:
@@ -18,9 +18,13 @@ def _print(result: dict, as_json: bool) -> None:
     if as_json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         return
-    sys.stdout.write(report.table(result["rows"]))
-    sys.stdout.write(report.signatures(result["rows"]))
+    # A run scored for its summaries' support alone has no column of the table to fill.
+    if any(set(row) - {"name", "status", "support"} for row in result["rows"]):
+        sys.stdout.write(report.table(result["rows"]))
+        sys.stdout.write(report.signatures(result["rows"]))
     for row in result["rows"]:
+        if "support" in row:
+            sys.stdout.write(f"{row['name']}: " + support.line(row["support"]))
         if "summary" in row:
             s = row["summary"]
             sys.stdout.write(f"summaries ({s['summaries']}): ROUGE-1 {s['rouge1']}  ROUGE-2 {s['rouge2']}  "
@@ -57,7 +61,12 @@ def run_eval(args: Namespace, overrides: Sequence[str], usage_error: type[Except
         return 1 if any(r["status"] != "ok" for r in result["rows"]) else 0
     if len(target) == 1:
         if args.reference is None and args.summary_reference is None:
-            raise usage_error(f"eval {target[0]}: give --reference refs.jsonl and/or --summary-reference sums.jsonl")
+            out = Path(target[0])
+            if not (out / "articles").is_dir():
+                raise usage_error(f"eval {out}: no articles/ folder; run `tarjama run INPUT -o {out}` first")
+            result = {"rows": [{"name": str(out), "status": "ok", "support": support.folder_support(out)}]}
+            _print(result, args.as_json)
+            return 0
         refs: dict[str, dict] = {}
         for path, label in ((args.reference, "--reference"), (args.summary_reference, "--summary-reference")):
             if path is not None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from tarjama.record import machine_summary
 from tarjama.evaluate import metrics
 from tarjama.evaluate.compare import EvalInputError
+from tarjama.evaluate.support import folder_support
 from tarjama.textfile import json_objects, read_utf8, split_lines
 
 log = logging.getLogger("tarjama")
@@ -57,7 +58,7 @@ def score_folder(out: Path, references: dict[str, dict]) -> dict:
         if ref.get("summary"):
             summary = machine_summary(record)
             summaries.append((summary, str(ref["summary"])))
-    result: dict = {"name": str(out), "status": "ok", "articles_missing": missing}
+    result: dict = {"name": str(out), "status": "ok", "articles_missing": missing, "support": folder_support(out)}
     if hyps:
         result.update(metrics.translation_scores(hyps, refs), facts=metrics.facts_preservation(sources, hyps),
                       segments=len(hyps))

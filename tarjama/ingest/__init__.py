@@ -10,7 +10,7 @@ from typing import Iterator, Sequence
 
 from tarjama.ingest.decode import DecodeError, arabic_share, decode
 from tarjama.ingest.discover import InputError, NoFiles, Unreachable, check_inputs, discover
-from tarjama.ingest.formats import Raw, RecordError, json_line, read
+from tarjama.ingest.formats import Raw, RecordError, json_line, position_key, read
 from tarjama.ingest.language import not_arabic
 from tarjama.ingest.metadata import looks_like_fragment, normalise_date, read_dateline
 from tarjama.ingest.records import Article, IngestFailure
@@ -93,6 +93,7 @@ def _stream_json_lines(path: Path, section: dict) -> Iterator[Article | IngestFa
     """A JSON Lines feed, record by record: input.max_bytes applies to each record, so a feed
     may grow without bound, and each record is its own input for resume."""
     key, sha, seen = str(path), _file_sha(path), False
+    keys: dict[str, int] = {}
     with open(path, "rb") as fh:
         for n, line in enumerate(fh, start=1):
             if n == 1:
@@ -101,15 +102,15 @@ def _stream_json_lines(path: Path, section: dict) -> Iterator[Article | IngestFa
                 continue
             seen = True
             if len(line) > section["max_bytes"]:
-                yield IngestFailure(f"{key}#{n}", key,
+                yield IngestFailure(position_key(key, "line", n), key,
                                     f"line {n} is {len(line)} bytes, over input.max_bytes = {section['max_bytes']}")
                 continue
             try:
                 text = line.decode("utf-8")
             except UnicodeDecodeError:
-                yield IngestFailure(f"{key}#{n}", key, f"line {n} is not UTF-8 (JSON Lines must be)")
+                yield IngestFailure(position_key(key, "line", n), key, f"line {n} is not UTF-8 (JSON Lines must be)")
                 continue
-            yield from _articles([json_line(key, path.stem, n, text, section["fields"])], key, sha)
+            yield from _articles([json_line(key, path.stem, n, text, section["fields"])], key, sha, keys)
     if not seen:
         yield IngestFailure(key, key, "empty file")
 
@@ -133,11 +134,23 @@ def _read_file(path: Path, section: dict) -> Iterator[Article | IngestFailure]:
     yield from _articles(itertools.chain([first], raws) if first is not None else (), key, sha)
 
 
-def _articles(raws, key: str, sha: str) -> Iterator[Article | IngestFailure]:
-    """Each raw record as an article, or as that record's failure."""
+def _articles(raws, key: str, sha: str, keys: dict[str, int] | None = None) -> Iterator[Article | IngestFailure]:
+    """Each raw record as an article, or as that record's failure. `keys` (record key -> its
+    line) spans the whole file: a record whose id, or whose title and text when it has no id,
+    repeats an earlier one is named and skipped, since two records under one key would write
+    each other's files."""
+    keys = {} if keys is None else keys
     for raw in raws:
         if isinstance(raw, RecordError):
             yield IngestFailure(raw.key, key, raw.reason)
+            continue
+        first = keys.setdefault(raw.key, raw.position)
+        if first != raw.position:
+            what = "the id" if "#id:" in raw.key else "the title and text"
+            yield IngestFailure(position_key(key, raw.label, raw.position), key,
+                                f"{raw.label} {raw.position} repeats {what} of {raw.label} {first}; "
+                                "only the first is read",
+                                "skipped")
             continue
         try:
             yield _article(raw, key, sha)
@@ -147,7 +160,7 @@ def _articles(raws, key: str, sha: str) -> Iterator[Article | IngestFailure]:
 
 def _article(raw: Raw, path: str, sha: str) -> Article | IngestFailure:
     parts = parse_text_page(raw.text, title=raw.title, lines_are_paragraphs=raw.lines_are_paragraphs)
-    where = path if raw.key == path else f"{path} record {raw.key.rpartition('#')[2]}"
+    where = path if raw.key == path else f"{path} record {raw.position}"
     if not parts.paragraphs:
         return IngestFailure(raw.key, path, "no article text after removing page furniture")
     share = arabic_share(" ".join(parts.paragraphs))

@@ -17,6 +17,9 @@ FORMATS = ("text", "html", "json", "jsonl", "markdown")
 class Raw:
     """One article as the input states it, before cleaning."""
 
+    # The file path, plus "#id:ID" (a record with its own id) or "#text:HASH" (one without)
+    # for a record of a multi-article file: never its position, which changes whenever a
+    # newest-first feed gains or loses a record at the top.
     key: str
     name: str  # id proposal: the file stem, or the record's id
     text: str
@@ -27,6 +30,10 @@ class Raw:
     lines_are_paragraphs: bool = False
     # Hash of the record's own input (JSON records), "" for a one-article file.
     record_sha: str = ""
+    # 1-based line (JSON Lines) or record (JSON array) number, 0 for a one-article file: for
+    # messages only, never for identity.
+    position: int = 0
+    label: str = "line"  # what `position` counts: "line" or "record"
 
 
 class RecordError(Exception):
@@ -190,30 +197,52 @@ def json_line(key: str, name: str, n: int, line: str, fields: dict[str, Any]) ->
     return record(key, name, n, item, error, "line", fields)
 
 
+def position_key(key: str, label: str, n: int) -> str:
+    """The key of a record that cannot be read: only its position names it."""
+    return f"{key}#{label}:{n}"
+
+
+def content_id(title: str | None, body: str) -> str:
+    """A record's identity when it has no id of its own: its title and text, whitespace
+    runs folded so that re-indenting a feed does not make new articles of old ones."""
+    blob = " ".join(f"{title or ''}\n{body}".split())
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
 def record(key: str, name: str, n: int, item: Any, error: str | None, label: str,
            fields: dict[str, Any]) -> Raw | RecordError:
-    record_key = f"{key}#{n}"
     if error:
-        return RecordError(record_key, error)
+        return RecordError(position_key(key, label, n), error)
     if not isinstance(item, dict):
-        return RecordError(record_key, f"{label} {n} is not a JSON object")
+        return RecordError(position_key(key, label, n), f"{label} {n} is not a JSON object")
     body = _field(item, fields["text"])
     if not isinstance(body, str) or not body.strip():
-        return RecordError(record_key, f"{label} {n} has no text (looked in: {', '.join(_names(fields['text']))})")
+        return RecordError(position_key(key, label, n),
+                           f"{label} {n} has no text (looked in: {', '.join(_names(fields['text']))})")
+    title = _text(_field(item, fields["title"]))
+    record_id = _field(item, fields["id"])
+    if isinstance(record_id, (dict, list, bool)):
+        record_id = None  # not an id a person would give; the content names it instead
+    if record_id not in (None, "") and str(record_id).strip():
+        record_key, proposal = f"{key}#id:{str(record_id).strip()}", str(record_id).strip()
+    else:
+        digest = content_id(title, body)
+        record_key, proposal = f"{key}#text:{digest}", f"{name}-{digest[:10]}"
     lines = False
     if re.search(r"</?(?:p|div|br)\b", body, re.IGNORECASE):
         body, lines = html_fragment_text(body), True
-    record_id = _field(item, fields["id"])
     return Raw(
         record_key,
-        str(record_id) if record_id not in (None, "") else f"{name}-{n}",
+        proposal,
         body,
-        title=_text(_field(item, fields["title"])),
+        title=title,
         published=_text(_field(item, fields["date"])),
         source_name=_text(_field(item, fields["source"])),
         url=_text(_field(item, fields["url"])),
         lines_are_paragraphs=lines or ("\n\n" not in body.strip()),
         record_sha=hashlib.sha256(json.dumps(item, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest(),
+        position=n,
+        label=label,
     )
 
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from tarjama.inert import show_bidi
+from tarjama.record import machine_support
 
 
 def term_pieces(text: str, terms: list[dict] | None) -> list[tuple[str, dict | None]]:
@@ -44,7 +45,8 @@ def _env() -> Environment:
 
 def render_article(record: dict, low_score: float) -> str:
     flagged = {flag.get("segment") for flag in record["flags"]}
-    return _env().get_template("article.html").render(r=record, low_score=low_score, flagged=flagged)
+    return _env().get_template("article.html").render(r=record, low_score=low_score, flagged=flagged,
+                                                      support=machine_support(record))
 
 
 def render_index(rows: list[dict], failures: list[dict], generated: str, *, total: int | None = None, page: int = 1,

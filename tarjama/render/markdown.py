@@ -5,8 +5,20 @@ Every piece of article text goes through `md_text`: a source page's raw HTML or 
 
 from __future__ import annotations
 
-from tarjama.record import machine_summary
+from tarjama.record import machine_summary, machine_support
 from tarjama.inert import md_text
+
+
+def support_lines(support: dict) -> list[str]:
+    """Each summary sentence with its support and the article sentences it comes from."""
+    if not support["sentences"]:
+        return []
+    lines = [f"Support {support['score']:.2f} (a sentence is supported from {support['threshold']}):", "",
+             "| # | summary sentence | support | from sentences |", "|---|---|---|---|"]
+    for n, s in enumerate(support["sentences"], start=1):
+        score = f"{s['score']:.2f}" + ("" if s["supported"] else " **unsupported**")
+        lines.append(f"| {n} | {md_text(s['text'])} | {score} | {', '.join(str(j + 1) for j in s['sources']) or '-'} |")
+    return lines + [""]
 
 
 def render_markdown(record: dict) -> str:
@@ -18,6 +30,7 @@ def render_markdown(record: dict) -> str:
     meta.append(f"- published: {md_text(record['published']) or 'unknown'}")
     summary = machine_summary(record)
     lines += meta + ["", "## Summary", "", md_text(summary) or "_(empty)_", ""]
+    lines += support_lines(machine_support(record))
     if record["flags"]:
         lines += ["## Flags", ""]
         lines += [f"- {md_text(flag.get('type'))}: {md_text(flag.get('message'))}" for flag in record["flags"]]

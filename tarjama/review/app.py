@@ -18,8 +18,11 @@ from tarjama.render.html import finalize, term_pieces
 from tarjama.review import glossary_edit, team
 from tarjama.review.export import FORMATS, export
 from tarjama.review.guard import LOOPBACK_NAMES, host_allowed, post_allowed
-from tarjama.review.listing import PAGE_ROWS, Listing
-from tarjama.review.store import STATUSES, ReviewStore, StaleVersion, UnreadableArticle, load_article
+from facts.support import THRESHOLD as SUPPORT_THRESHOLD
+from tarjama.record import support_for
+from tarjama.review.listing import ORDERS, PAGE_ROWS, Listing
+from tarjama.review.store import (STATUSES, ReviewStore, StaleVersion, UnreadableArticle, load_article,
+                                  version_support)
 
 LOW_SCORE_DEFAULT = -1.5
 MAX_REQUEST_BYTES = 1024 * 1024  # larger bodies get 413 before they are read
@@ -99,7 +102,9 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
         page = int(page) if page.isdigit() and int(page) > 0 else 1
         counts = listing().counts()
         total = counts.get(wanted, 0) if wanted else sum(counts.values())
-        found = listing().page(wanted, page, PAGE_ROWS)
+        order = request.args.get("order", "flags")
+        order = order if order in ORDERS else "flags"
+        found = listing().page(wanted, page, PAGE_ROWS, order)
         # Only this page's files are opened, to list those a hand or a disk damaged.
         rows, unreadable = [], {}
         for row in found:
@@ -112,14 +117,17 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
         pages = max(1, -(-total // PAGE_ROWS))
         return render_template("review_index.html", rows=rows, counts={s: counts.get(s, 0) for s in STATUSES},
                                wanted=wanted, statuses=STATUSES, formats=FORMATS, unreadable=unreadable,
-                               page=page, pages=pages, total=total, first=(page - 1) * PAGE_ROWS + 1)
+                               page=page, pages=pages, total=total, first=(page - 1) * PAGE_ROWS + 1, order=order,
+                               threshold=SUPPORT_THRESHOLD)
 
     def render_article(article_id: str, *, error: str | None = None, draft: str | None = None, code: int = 200):
         record = record_or_404(article_id)
         previous, following = listing().neighbours(article_id)
         flagged = {f.get("segment") for f in record.get("flags", []) if f.get("segment") is not None}
+        state = store().state(article_id)
         page = render_template(
-            "review_article.html", r=record, state=store().state(article_id), history=store().history(article_id),
+            "review_article.html", r=record, state=state, history=store().history(article_id),
+            support=version_support(record, state.latest),
             decisions=store().decisions(article_id), flagged=flagged, low_score=app.config["LOW_SCORE"],
             previous=previous, next=following, error=error, draft=draft,
             summary_max=SUMMARY_MAX_CHARS, note_max=NOTE_MAX_CHARS,
@@ -144,7 +152,7 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
 
     @app.post("/article/<article_id>/summary")
     def save_summary(article_id: str):
-        record_or_404(article_id)
+        record = record_or_404(article_id)
         text = request.form.get("summary", "").strip()
         if not text:
             return render_article(article_id, error="The summary is empty; nothing was saved.", code=400)
@@ -154,12 +162,15 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
                 error=f"The summary is {len(text):,} characters, over the limit of {SUMMARY_MAX_CHARS:,}; "
                       "nothing was saved. The box below holds its first part.",
             )
+        support = support_for(record, text)
         try:
-            store().edit(article_id, text, team.current_reviewer(), _base_version(), _note())
+            store().edit(article_id, text, team.current_reviewer(), _base_version(), _note(), support)
         except StaleVersion as exc:
             # Refused, not merged; the reviewer's text stays in the box so nothing is lost.
             return render_article(article_id, error=str(exc), draft=text, code=409)
-        flash("Summary saved as a new version.")
+        held = sum(s["supported"] for s in support["sentences"])
+        flash(f"Summary saved as a new version: {held} of {len(support['sentences'])} sentences supported by the "
+              f"article (support {support['score']:.2f}).")
         return redirect(url_for("article", article_id=article_id), 303)
 
     @app.post("/article/<article_id>/decision")

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from tarjama.record import machine_summary
 from tarjama.inert import csv_cell, md_text
+from tarjama.render.markdown import support_lines
 from tarjama.review.listing import Listing
-from tarjama.review.store import ReviewStore, UnreadableArticle
+from tarjama.review.store import ReviewStore, UnreadableArticle, version_support
 
 FORMATS = ("jsonl", "md", "csv")
 
@@ -41,6 +42,7 @@ def digests(out: Path, store: ReviewStore, status: str | None) -> tuple[list[dic
             "summary_version": state.latest.version,
             "summary_edited": state.latest.origin == "edit",
             "machine_summary": machine_summary(record),
+            "support": version_support(record, state.latest),
             "facts": record.get("facts", {}),
             "flags": record.get("flags", []),
             "decision": None if decision is None else {
@@ -67,7 +69,8 @@ def _format(rows: list[dict], fmt: str) -> str:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(["id", "status", "title_ar", "title_en", "published", "source_path", "summary",
-                         "edited", "reviewer", "decided_at", "note", "flags", "dates", "numbers"])
+                         "edited", "reviewer", "decided_at", "note", "flags", "dates", "numbers", "support",
+                         "unsupported_sentences"])
         for row in rows:
             d = row["decision"] or {}
             facts = row["facts"].get("source", {})
@@ -77,6 +80,8 @@ def _format(rows: list[dict], fmt: str) -> str:
                 d.get("at", ""), d.get("note") or "", len(row["flags"]),
                 "; ".join(x["iso"] or x["text"] for x in facts.get("dates", [])),
                 "; ".join(x["text"] for x in facts.get("numbers", [])),
+                "" if row["support"]["score"] is None else row["support"]["score"],
+                " | ".join(x["text"] for x in row["support"]["sentences"] if not x["supported"]),
             ]])
         return buffer.getvalue()
     parts = []
@@ -90,6 +95,6 @@ def _format(rows: list[dict], fmt: str) -> str:
             f"- source: {md_text(source['path'])}" + (f" ({md_text(source['name'])})" if source.get("name") else "")
             + f"\n- published: {md_text(row['published']) or 'unknown'}\n"
             + (f"- note: {md_text(d['note'])}\n" if d.get("note") else "")
-            + f"\n{md_text(row['summary'])}\n"
+            + f"\n{md_text(row['summary'])}\n\n" + "\n".join(support_lines(row["support"]))
         )
     return "\n".join(parts)

@@ -15,20 +15,32 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tarjama.record import machine_summary
+from tarjama.record import machine_summary, machine_support
 from tarjama.ledger import text_sha
 from tarjama.review.store import ReviewStore, UnreadableArticle, article_ids, load_article
 
 PAGE_ROWS = 100
 
-# Every finished article with its review status (store.review_status; no row: to review).
+# Every finished article with its review status (store.review_status; no row: to review) and
+# the support score of its latest summary: an edit's from the store, else the job's from the
+# ledger, else the one the store read from the article's file for an older ledger row.
 _LISTED = """
 WITH listed AS (
   SELECT i.article_id AS id, i.title_ar, i.title_en, i.published, COALESCE(i.flags, 0) AS flags,
-         COALESCE(s.status, 'to review') AS status
+         COALESCE(s.status, 'to review') AS status,
+         CASE WHEN sc.origin = 'edit' THEN sc.score
+              WHEN i.summary_score IS NOT NULL THEN i.summary_score
+              WHEN sc.summary_sha = i.summary_sha THEN sc.score END AS score
   FROM {source} i LEFT JOIN main.review_status s ON s.article_id = i.article_id
+  LEFT JOIN main.scores sc ON sc.article_id = i.article_id
   WHERE i.status = 'done')
 """
+# How the list can be ordered: flagged first (then those still to review), or the least
+# supported summaries first (articles without a score last).
+ORDERS = {
+    "flags": "flags DESC, status NOT IN ('to review', 'stale', 'edited'), id",
+    "score": "score IS NULL, score, flags DESC, id",
+}
 
 # Articles a reviewer has opened whose summary from the job is not the latest one the review
 # store holds. An article nobody opened has no versions yet: it is "to review", and its
@@ -51,6 +63,7 @@ class Row:
     published: str | None
     flags: int
     status: str
+    score: float | None = None  # the support score of the latest summary
 
 
 class Listing:
@@ -63,7 +76,10 @@ class Listing:
             attached = {row[1] for row in self.db.execute("PRAGMA database_list")}
             if "ledger" not in attached:
                 self.db.execute("ATTACH DATABASE ? AS ledger", (str(ledger),))
-            self.source = "ledger.inputs"
+            columns = {row[1] for row in self.db.execute("PRAGMA ledger.table_info(inputs)")}
+            # A ledger no run of this version has opened yet lacks the score: read as unknown.
+            self.source = ("ledger.inputs" if "summary_score" in columns
+                           else "(SELECT *, NULL AS summary_score FROM ledger.inputs)")
         else:
             self._from_files()
             self.source = "temp.listed_files"
@@ -90,6 +106,7 @@ class Listing:
             except (UnreadableArticle, KeyError):
                 continue
             self.store.sync(article_id, machine_summary(record))
+        self._score_older_rows(mark)
         # Rows written in the same instant as the newest are looked at again next time (>=):
         # the hash comparison makes that harmless.
         if newest != mark:
@@ -108,6 +125,7 @@ class Listing:
             # A new machine version makes a decision stale: only articles with a status row
             # (decided or edited) can change status here.
             for article_id, _, _ in changed:
+                self.store.forget_edit_score(article_id)
                 if self.db.execute("SELECT 1 FROM review_status WHERE article_id = ?", (article_id,)).fetchone():
                     self.store.refresh_status(article_id)
             self.db.execute("COMMIT")
@@ -115,11 +133,26 @@ class Listing:
             self.db.execute("ROLLBACK")
             raise
 
+    def _score_older_rows(self, mark: float) -> None:
+        """Support scores for finished rows the ledger holds none for (written before it kept
+        them): read once from each article's file, kept in the review store by summary hash."""
+        missing = self.db.execute(
+            f"SELECT article_id, summary_sha FROM {self.source} i WHERE status = 'done' AND summary_score IS NULL"
+            " AND updated >= ? AND summary_sha IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.scores sc WHERE"
+            " sc.article_id = i.article_id AND (sc.origin = 'edit' OR sc.summary_sha = i.summary_sha))",
+            (mark,)).fetchall()
+        for article_id, sha in missing:
+            try:
+                record = load_article(self.out, article_id, {article_id})
+            except (UnreadableArticle, KeyError):
+                continue
+            self.store.set_machine_score(article_id, sha, machine_support(record)["score"])
+
     def _from_files(self) -> None:
         self.db.execute("DROP TABLE IF EXISTS temp.listed_files")
         self.db.execute(
             "CREATE TEMP TABLE listed_files (article_id TEXT PRIMARY KEY, title_ar TEXT, title_en TEXT, published TEXT,"
-            " flags INTEGER, status TEXT, summary TEXT, summary_sha TEXT, updated REAL)")
+            " flags INTEGER, status TEXT, summary TEXT, summary_sha TEXT, updated REAL, summary_score REAL)")
         ids = article_ids(self.out)
         for article_id in ids:
             try:
@@ -127,19 +160,19 @@ class Listing:
             except UnreadableArticle:
                 continue
             summary = machine_summary(record)
-            self.db.execute("INSERT INTO temp.listed_files VALUES (?, ?, ?, ?, ?, 'done', ?, ?, 0)", (
+            self.db.execute("INSERT INTO temp.listed_files VALUES (?, ?, ?, ?, ?, 'done', ?, ?, 0, ?)", (
                 article_id, record["title"].get("ar"), record["title"].get("en"), record.get("published"),
-                len(record.get("flags", [])), summary, text_sha(summary)))
+                len(record.get("flags", [])), summary, text_sha(summary), machine_support(record)["score"]))
 
     # -- reading -------------------------------------------------------------------------------
 
-    def page(self, status: str = "", page: int = 1, size: int = PAGE_ROWS) -> list[Row]:
-        """One page of the list: flagged first, then those still to review."""
+    def page(self, status: str = "", page: int = 1, size: int = PAGE_ROWS, order: str = "flags") -> list[Row]:
+        """One page of the list, in one of ORDERS."""
         where = "WHERE status = ?" if status else ""
         args: tuple = (status,) if status else ()
         rows = self.db.execute(
-            f"{_LISTED.format(source=self.source)} SELECT id, title_ar, title_en, published, flags, status FROM listed"
-            f" {where} ORDER BY flags DESC, status NOT IN ('to review', 'stale', 'edited'), id LIMIT ? OFFSET ?",
+            f"{_LISTED.format(source=self.source)} SELECT id, title_ar, title_en, published, flags, status, score"
+            f" FROM listed {where} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?",
             (*args, size, (max(page, 1) - 1) * size),
         ).fetchall()
         return [Row(*row) for row in rows]

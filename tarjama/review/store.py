@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from tarjama.ledger import text_sha
+from tarjama.record import machine_summary, machine_support, support_for
 
 MIGRATIONS: list[str] = []
 migration = MIGRATIONS.append
@@ -87,6 +88,22 @@ migration(
     """
 )
 
+# A summary's support (facts/support.py): each edit's, worked out when it is saved, kept with
+# it; and in `scores`, the score of each article's latest summary where the job's ledger
+# cannot give it (an edit; or a machine summary in a ledger row from before the ledger kept
+# scores, keyed by its hash so a rerun that changes the summary is not mistaken for it).
+migration(
+    """
+    ALTER TABLE versions ADD COLUMN support TEXT;
+    CREATE TABLE scores (
+        article_id TEXT PRIMARY KEY,
+        summary_sha TEXT NOT NULL,
+        score REAL,
+        origin TEXT NOT NULL           -- edit | machine
+    );
+    """
+)
+
 STATUSES = ("to review", "edited", "approved", "rejected", "stale")
 
 
@@ -102,6 +119,12 @@ class Version:
     reviewer: str | None
     note: str | None
     created: float
+    support: dict | None = None  # an edit's, as saved; a machine version's is in the article JSON
+
+    @classmethod
+    def from_row(cls, row: tuple) -> Version:
+        *fields, support = row
+        return cls(*fields, json.loads(support) if support else None)
 
 
 @dataclass(frozen=True)
@@ -155,8 +178,10 @@ class ReviewStore:
 
     # -- the reviewer's side ----------------------------------------------------------------
 
-    def edit(self, article_id: str, summary: str, reviewer: str, base_version: int, note: str | None = None) -> int:
-        return self._append(article_id, summary, "edit", reviewer, note, None, expected=base_version)
+    def edit(self, article_id: str, summary: str, reviewer: str, base_version: int, note: str | None = None,
+             support: dict | None = None) -> int:
+        """A reviewer's summary as a new version, with its support (record.support_for)."""
+        return self._append(article_id, summary, "edit", reviewer, note, None, expected=base_version, support=support)
 
     def decide(self, article_id: str, status: str, reviewer: str, base_version: int, note: str | None = None) -> None:
         if status not in ("approved", "rejected"):
@@ -175,7 +200,7 @@ class ReviewStore:
             raise
 
     def _append(self, article_id: str, summary: str, origin: str, reviewer: str | None, note: str | None,
-                machine_sha: str | None, expected: int | None) -> int:
+                machine_sha: str | None, expected: int | None, support: dict | None = None) -> int:
         # BEGIN IMMEDIATE serialises writers: two reviewers cannot both pass the check.
         self.db.execute("BEGIN IMMEDIATE")
         try:
@@ -184,10 +209,16 @@ class ReviewStore:
             row = self.db.execute("SELECT MAX(version) FROM versions WHERE article_id = ?", (article_id,)).fetchone()
             number = (row[0] or 0) + 1
             self.db.execute(
-                "INSERT INTO versions (article_id, version, summary, origin, machine_sha, reviewer, note, created)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (article_id, number, summary, origin, machine_sha, reviewer, note or None, time.time()),
+                "INSERT INTO versions (article_id, version, summary, origin, machine_sha, reviewer, note, created, support)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article_id, number, summary, origin, machine_sha, reviewer, note or None, time.time(),
+                 json.dumps(support) if support is not None else None),
             )
+            if origin == "edit":
+                self.db.execute("INSERT OR REPLACE INTO scores VALUES (?, ?, ?, 'edit')",
+                                (article_id, _sha(summary), support["score"] if support else None))
+            else:
+                self.forget_edit_score(article_id)
             self.refresh_status(article_id)
             self.db.execute("COMMIT")
         except BaseException:
@@ -214,6 +245,21 @@ class ReviewStore:
         else:
             self.db.execute("INSERT OR REPLACE INTO review_status VALUES (?, ?)", (article_id, status))
 
+    def forget_edit_score(self, article_id: str) -> None:
+        """A new machine summary supersedes an edit's score: the list takes the job's again."""
+        self.db.execute("DELETE FROM scores WHERE article_id = ? AND origin = 'edit'", (article_id,))
+
+    def machine_score(self, article_id: str, summary_sha: str) -> float | None:
+        row = self.db.execute("SELECT score FROM scores WHERE article_id = ? AND summary_sha = ?",
+                              (article_id, summary_sha)).fetchone()
+        return row[0] if row else None
+
+    def set_machine_score(self, article_id: str, summary_sha: str, score: float | None) -> None:
+        """The score of a machine summary the ledger does not hold; an edit's score stays."""
+        self.db.execute("INSERT INTO scores VALUES (?, ?, ?, 'machine') ON CONFLICT (article_id) DO UPDATE SET"
+                        " summary_sha = excluded.summary_sha, score = excluded.score WHERE origin = 'machine'",
+                        (article_id, summary_sha, score))
+
     def get_meta(self, key: str, default: object = None) -> object:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else default
@@ -232,18 +278,19 @@ class ReviewStore:
 
     def _latest(self, article_id: str) -> Version | None:
         row = self.db.execute(
-            "SELECT version, summary, origin, reviewer, note, created FROM versions WHERE article_id = ?"
+            "SELECT version, summary, origin, reviewer, note, created, support FROM versions WHERE article_id = ?"
             " ORDER BY version DESC LIMIT 1",
             (article_id,),
         ).fetchone()
-        return Version(*row) if row else None
+        return Version.from_row(row) if row else None
 
     def history(self, article_id: str) -> list[Version]:
         rows = self.db.execute(
-            "SELECT version, summary, origin, reviewer, note, created FROM versions WHERE article_id = ? ORDER BY version",
+            "SELECT version, summary, origin, reviewer, note, created, support FROM versions WHERE article_id = ?"
+            " ORDER BY version",
             (article_id,),
         ).fetchall()
-        return [Version(*r) for r in rows]
+        return [Version.from_row(r) for r in rows]
 
     def decisions(self, article_id: str) -> list[Decision]:
         rows = self.db.execute(
@@ -271,6 +318,14 @@ class ReviewStore:
     def states(self, article_ids: list[str]) -> Iterator[ReviewState]:
         for article_id in article_ids:
             yield self.state(article_id)
+
+
+def version_support(record: dict, version: Version) -> dict:
+    """The support of a summary version: an edit's as saved (worked out now for an edit saved
+    before edits kept it), a machine version's from the article JSON."""
+    if version.origin == "edit" or version.summary != machine_summary(record):
+        return version.support or support_for(record, version.summary)
+    return machine_support(record)
 
 
 def load_article(out: Path, article_id: str, known: set[str]) -> dict:

@@ -12,8 +12,41 @@
     if (rows[at]) rows[at].scrollIntoView({block: "nearest"});
   }
 
+  // The summary's sentences: selecting one highlights its supporting sentences (their rows
+  // hold the Arabic and the English side by side) and scrolls to the first.
+  var claims = Array.prototype.slice.call(document.querySelectorAll("#summary-sentences .support-sentence"));
+  var chosen = -1;
+  function select(i) {
+    chosen = i;
+    claims.forEach(function (c, k) {
+      c.classList.toggle("selected", k === i);
+      c.setAttribute("aria-pressed", k === i ? "true" : "false");
+    });
+    document.querySelectorAll("#sentences tr.evidence").forEach(function (r) { r.classList.remove("evidence"); });
+    var sources = (claims[i].dataset.sources || "").split(" ").filter(Boolean);
+    sources.forEach(function (j) {
+      var row = document.getElementById("seg-" + j);
+      if (row) row.classList.add("evidence");
+    });
+    var first = sources.length ? document.getElementById("seg-" + sources[0]) : null;
+    if (first) first.scrollIntoView({block: "center"});
+  }
+  claims.forEach(function (c, i) {
+    c.addEventListener("click", function () { select(i); });
+    c.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); e.stopPropagation(); select(i); }
+    });
+  });
+
   document.addEventListener("keydown", function (e) {
     if (typing(e)) return;
+    if (claims.length && (e.key === "s" || e.key === "S")) {
+      var next = e.key === "s" ? chosen + 1 : chosen - 1;
+      next = (next + claims.length) % claims.length;
+      claims[next].focus({preventScroll: true});
+      select(next);
+      return;
+    }
     if (rows.length) {  // the list
       if (e.key === "j") { at = Math.min(at + 1, rows.length - 1); mark(); }
       else if (e.key === "k") { at = Math.max(at - 1, 0); mark(); }
