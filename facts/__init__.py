@@ -1,10 +1,12 @@
-"""Key facts (dates, numbers) from Arabic and English text, and the checks between them."""
+"""Key facts (dates, quantities, clock times, ordinals, scores, decades, compound measures) from
+Arabic and English text, and the checks between them."""
 
 from __future__ import annotations
 
 from facts import arabic, english
 from facts.checks import check_sentence, check_summary
-from facts.types import DateFact, Facts, NumberFact, to_json
+from facts.types import (DateFact, DecadeFact, Facts, MeasureFact, NumberFact, OrdinalFact, ScoreFact, TimeFact,
+                         to_json)
 
 LANGUAGES = ("ar", "en")
 
@@ -17,4 +19,5 @@ def extract(text: str, lang: str, published: str | None = None) -> Facts:
     raise ValueError(f"unknown language {lang!r}; choose one of: {', '.join(LANGUAGES)}")
 
 
-__all__ = ["DateFact", "Facts", "NumberFact", "check_sentence", "check_summary", "extract", "to_json"]
+__all__ = ["DateFact", "DecadeFact", "Facts", "MeasureFact", "NumberFact", "OrdinalFact", "ScoreFact", "TimeFact",
+           "check_sentence", "check_summary", "extract", "to_json"]

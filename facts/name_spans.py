@@ -41,6 +41,7 @@ although though because meanwhile however moreover also then now today yesterday
 many most all both each every no not several few more other another such according over under about among between
 against despite earlier later still only even just once again thus therefore furthermore besides instead indeed
 one two three four five six seven eight nine ten dozens hundreds thousands millions tens
+celsius fahrenheit kelvin
 """.split())
 # Words of organisation and place names that are translated, not transliterated (الحكومة is
 # "Government"): a name of only these is looked up whole in the exonym table, never spelt out.
@@ -63,7 +64,7 @@ prosecution prosecutor electoral elections election independent cabinet presiden
 delegation corporation holding industries petroleum gas energy exporting countries crisis cell protection family
 children women refugees refugee food representatives chamber stock exchange market cup championship games prize
 award day week year age war spring storm shield freedom peace solidarity reform change bloc list current court
-justice oil trade ministers council's cell unit units region's agency's airport's prize football confederation
+justice law laws oil trade ministers council's cell unit units region's agency's airport's prize football confederation
 heritage integrity patriotic strait gulf bay canal cape coast heights strip hills marshes lake oasis province's
 olympic asian african european energies energy doctors doctor without borders border observatory trade unions workers
 worker labour labor students student teachers teacher journalists journalist writers lawyers judges medical
@@ -71,6 +72,7 @@ physicians friends friendship society societies council councils charity aid res
 volunteers human watch monitor observers experts partners partnership initiative foundation project company's
 """.split())
 ROMAN = re.compile(r"^[IVX]+$")
+_LABEL_NUMBER = re.compile(r"[ \u00a0]?(?:No\.?\s*)?\d")
 _PARTICLES = frozenset("al el bin ibn bint ben van von de da di du la le abu".split())
 _JOINERS = frozenset("of the and for".split())
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*\w)?")
@@ -151,6 +153,10 @@ def english_names(text: str) -> list[Name]:
         while span and _plain(span[-1].text) in _PARTICLES:
             span = span[:-1]
         if not span:
+            continue
+        # One capitalised word before a number labels it ("Resolution 2231", "Article 140",
+        # "Route 6"): the number is checked as a figure, and the word is translated, not a name.
+        if len(span) == 1 and _LABEL_NUMBER.match(text, span[0].end) and not is_acronym(span[0].text):
             continue
         first = span[0]
         optional = False

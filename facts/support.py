@@ -41,7 +41,7 @@ from rapidfuzz import fuzz, process
 from facts import arabic, english
 from facts.checks import check_summary
 from facts.sentences import split_sentences
-from facts.types import DateFact, Facts, NumberFact, plain_number
+from facts.types import FIGURE_JSON, FIGURES, Facts, NumberFact
 
 METHOD = "lexical-1"
 THRESHOLD = 0.5
@@ -51,9 +51,11 @@ FUZZY_MIN = 85  # rapidfuzz ratio (0-100) for a near spelling to count
 ORDER_WEIGHT = 0.1  # word pairs in the source's order: a tie-break between sentences of like cover
 ANCHOR_WORDS = 1  # content words each side of a figure or name that tie it to a sentence
 # The score is multiplied by this for each number, date or name its sources lack.
-PENALTY = {"figure_misplaced": 0.45, "number_unsupported": 0.45, "date_unsupported": 0.45,
-           "name_misplaced": 0.75, "name_unsupported": 0.6}
+PENALTY = {"figure_misplaced": 0.45, "name_misplaced": 0.75, "name_unsupported": 0.6,
+           **{f"{kind.removesuffix('s')}_unsupported": 0.45 for kind in FIGURES}}
 SUMMARY_MIN_WEIGHT = 0.3
+# Figures are claimed numbers first, then dates, then the other kinds, as a reader meets them.
+_CLAIM_ORDER = ("numbers", *(kind for kind in FIGURES if kind != "numbers"))
 
 _EN_STOP = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below between both
@@ -146,7 +148,7 @@ def _words(text: str, blanked: Sequence[tuple[int, int]] = ()) -> list[str]:
 
 
 def _figure_spans(facts: Facts) -> list[tuple[int, int]]:
-    return [(f.start, f.end) for f in (*facts.numbers, *facts.dates)]
+    return [(f.start, f.end) for kind in FIGURES for f in getattr(facts, kind)]
 
 
 def _names(text: str, article_lower: frozenset[str], blanked: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -243,13 +245,14 @@ def _anchors(sentence: str, start: int, end: int, blanked: Sequence[tuple[int, i
 def _claims(sentence: str, facts: Facts, article: _Article, english_names: bool) -> list[_Claim]:
     spans = _figure_spans(facts)
     claims = []
-    for figure in (*facts.numbers, *facts.dates):
-        # Some extractors give a vague quantity's value as an int; the checks expect a float.
-        alone = (Facts(numbers=(replace(figure, value=float(figure.value)),)) if isinstance(figure, NumberFact)
-                 else Facts(dates=(figure,)))
-        holders = tuple(j for j, f in enumerate(article.facts) if not check_summary(alone, [f]))
-        claims.append(_Claim("number" if isinstance(figure, NumberFact) else "date", figure.text,
-                             _figure_json(figure), holders, _anchors(sentence, figure.start, figure.end, spans)))
+    for kind in _CLAIM_ORDER:  # every kind of figure: numbers, dates, times, ordinals, scores, ...
+        for figure in getattr(facts, kind):
+            if isinstance(figure, NumberFact):  # some extractors give a vague value as an int
+                figure = replace(figure, value=float(figure.value))
+            alone = Facts(**{kind: (figure,)})
+            holders = tuple(j for j, f in enumerate(article.facts) if not check_summary(alone, [f]))
+            claims.append(_Claim(kind.removesuffix("s"), figure.text, FIGURE_JSON[kind](figure), holders,
+                                 _anchors(sentence, figure.start, figure.end, spans)))
     if english_names:
         for start, end, text in _names(sentence, article.lower, spans):
             # Its last word is the one that tells it apart: a family name ("Mohammed Shia
@@ -259,13 +262,6 @@ def _claims(sentence: str, facts: Facts, article: _Article, english_names: bool)
             claims.append(_Claim("name", text, {"text": text}, holders, _anchors(sentence, start, end, spans),
                                  frozenset(_norm(m.group()) for m in _WORD.finditer(text))))
     return claims
-
-
-def _figure_json(f: NumberFact | DateFact) -> dict:
-    if isinstance(f, NumberFact):
-        return {"text": f.text, "value": plain_number(f.value), "unit": f.unit, **({"vague": True} if f.vague else {})}
-    return {"text": f.text, "iso": f.iso, **({"hijri": f.hijri} if f.hijri else {}),
-            **({"partial": f.partial} if f.partial else {})}
 
 
 def _align(sentence: str, facts: Facts, claims: Sequence[_Claim], article: _Article) -> tuple[float, tuple[int, ...]]:

@@ -157,7 +157,8 @@ def test_facts_command_on_the_seed():
     assert [d["iso"] for d in facts["dates"]] == ["2022-09-27", "2022-09-21", "2016", "2014"]
     assert {(n["value"], n["unit"]) for n in facts["numbers"]} >= {(50000, "km2"), (4500000, None)}
     assert "2024" not in result.stdout  # the scrape-date header is not a fact
-    assert set(facts) == {"dates", "numbers", "people", "organisations", "places"}
+    assert set(facts) == {"dates", "numbers", "people", "organisations", "places", "times", "ordinals", "scores",
+                          "decades", "measures"}
 
 
 @pytest.mark.slow  # a child process

@@ -1,83 +1,68 @@
-"""Forms of real Arabic and English news text, one row each: what the extractors read, a
-faithful pair that must stay quiet, and a corrupted pair that must be flagged. Every sentence
-here was written for these tests."""
+"""Forms of real Arabic and English news text, one row each in tests/data/parallel/forms.tsv:
+a faithful pair and a changed one, each with the exact list of figure flags it must get (none
+for a faithful pair, unless its Arabic is itself wrong; none for a near miss). The name check,
+which tarjama check runs beside them, has tests of its own (tests/test_names.py). Every
+sentence was written for these tests."""
 
+import csv
 import json
 
 import pytest
 
 from facts import arabic, english
-from facts.pairs import check_pair
+from facts.checks import check_sentence
+from tests.conftest import ROOT, run_cli
 
-# (form, Arabic, faithful English, corrupted English)
-PAIRS = [
-    ("decimal comma", "بلغت الخسائر 1,2 مليار دولار.", "Losses reached $1.2 billion.",
-     "Losses reached $12 billion."),
-    ("Arabic comma as decimal mark", "بلغت نسبة المشاركة ٣٧،١٪.", "Turnout was 37.1%.", "Turnout was 31.7%."),
-    ("dot as thousands mark", "نزح 360.000 شخص من المدينة.", "360,000 people fled the city.",
-     "36,000 people fled the city."),
-    # 1.500 before a scale is read as 1.5 (the usual print form); 1,500 million stays a faithful
-    # reading of the same figure, so only a value that neither reading gives is flagged.
-    ("dot as decimal with a scale", "خصصت الحكومة 1.500 مليون دينار.", "The government allocated 1.5 million dinars.",
-     "The government allocated 15 million dinars."),
-    ("the other reading of 1.500", "خصصت الحكومة 1.500 مليار دينار.", "The government allocated 1.5 trillion dinars.",
-     "The government allocated 15 billion dinars."),
-    ("direction marks inside a number", "قتل \u200f15\u200f شخصا و\u061c20 جريحا.", "15 people were killed and 20 wounded.",
-     "15 people were killed and 200 wounded."),
-    ("compound teen", "أصيب ثلاثة عشر شخصا.", "Thirteen people were injured.", "Thirty people were injured."),
-    ("compound with wa", "وصل خمسة وعشرون صحفيا.", "Twenty-five journalists arrived.", "Fifty-two journalists arrived."),
-    ("hundreds and tens", "شارك مئتان وخمسون متطوعا.", "Two hundred and fifty volunteers took part.",
-     "Two hundred volunteers took part."),
-    ("teen with a scale", "يعيش في المدينة اثنا عشر مليون نسمة.", "Twelve million people live in the city.",
-     "Twenty million people live in the city."),
-    ("half a million", "فر نصف مليون لاجئ.", "Half a million refugees fled.", "Half a billion refugees fled."),
-    ("billion and a half", "بلغت الموازنة مليار ونصف دولار.", "The budget reached $1.5 billion.",
-     "The budget reached $1.5 million."),
-    ("dual years", "استمرت الحرب سنتين.", "The war lasted two years.", "The war lasted ten years."),
-    ("dual months", "سجن شهرين.", "He was jailed for two months.", "He was jailed for three months."),
-    ("dual carriers", "أرسلت واشنطن حاملتي طائرات.", "Washington sent two aircraft carriers.",
-     "Washington sent four aircraft carriers."),
-    ("year-like count", "أرسلت الوزارة 2000 جندي إلى الحدود.", "The ministry sent 2,000 troops to the border.",
-     "The ministry sent 200 troops to the border."),
-    ("percent words", "ارتفع التضخم 4 في المئة.", "Inflation rose 4 per cent.", "Inflation rose 40 per cent."),
-    ("percent sign", "ارتفع التضخم 4%.", "Inflation rose by 4 percent.", "Inflation rose by 14 percent."),
-    ("scale forms", "بلغت الصادرات 4.5 مليون برميل.", "Exports reached 4,500,000 barrels.",
-     "Exports reached 4,500 barrels."),
-    ("area", "حررنا 50 ألف كيلومتر مربع.", "We liberated 50,000 square kilometres.", "We liberated 5,000 square kilometres."),
-    ("bn", "بلغت الاستثمارات 37 مليار دولار.", "Investment reached $37bn.", "Investment reached $37m."),
-    ("rounding", "يبلغ عدد السكان 4,487,000 نسمة.", "The population is nearly 4.5 million.",
-     "The population is nearly 45 million."),
-    ("rounded percent", "بلغت النسبة 37.1 في المئة.", "The rate was 37 percent.", "The rate was 73 percent."),
-    ("vague tens", "قتل عشرات المدنيين.", "Dozens of civilians were killed.", "Twelve civilians were killed."),
-    ("vague thousands", "تظاهر آلاف الطلاب.", "Thousands of students protested.", "Millions of students protested."),
-    ("vague tens of thousands", "نزح عشرات الآلاف.", "Tens of thousands were displaced.", "Thousands were displaced."),
-    ("vague few", "بعد بضعة أيام عاد الوفد.", "After a few days the delegation returned.",
-     "After three weeks the delegation returned."),
-    ("month with hamza", "وقع الاتفاق في 5 أغسطس 2021.", "The deal was signed on 5 August 2021.",
-     "The deal was signed on 5 October 2021."),
-    ("month without hamza", "وقع الاتفاق في 5 اغسطس 2021.", "The deal was signed on August 5, 2021.",
-     "The deal was signed on August 5, 2012."),
-    ("paired months", "في 14 مارس أذار 2013 عقد المؤتمر.", "The conference was held on 14 March 2013.",
-     "The conference was held on 14 May 2013."),
-    ("era letter", "تأسست المدينة عام 1920م.", "The city was founded in 1920.", "The city was founded in 1902."),
-    ("month alone", "تبدأ الانتخابات في تموز.", "The elections start in July.", "The elections start in October."),
-    ("day and month", "يعقد الاجتماع في 14 تموز.", "The meeting is held on 14 July.", "The meeting is held on 4 July."),
-    ("English compound words", "تضم القائمة 342 مرشحا.", "The list has three hundred and forty-two candidates.",
-     "The list has three hundred and twenty-four candidates."),
-    ("hijri date", "في 15 رمضان 1445 هـ بدأ الحدث.", "On 15 Ramadan 1445 AH the event began.",
-     "On 15 Ramadan 1454 AH the event began."),
-]
+PARALLEL = ROOT / "tests" / "data" / "parallel"
 
 
-@pytest.mark.parametrize("form,ar,faithful,corrupted", PAIRS, ids=[p[0] for p in PAIRS])
-def test_faithful_pair_is_quiet(form, ar, faithful, corrupted):
-    flags = check_pair(ar, faithful).flags
-    assert flags == [], [f["message"] for f in flags]
+def _forms() -> list[dict]:
+    with open(PARALLEL / "forms.tsv", encoding="utf-8", newline="") as f:
+        lines = [line for line in f if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-@pytest.mark.parametrize("form,ar,faithful,corrupted", PAIRS, ids=[p[0] for p in PAIRS])
-def test_corrupted_pair_is_flagged(form, ar, faithful, corrupted):
-    assert check_pair(ar, corrupted).flags
+FORMS = _forms()
+
+
+def _flags(ar: str, en: str) -> list[dict]:
+    return check_sentence(0, arabic.extract(ar), english.extract(en))
+
+
+def _types(ar: str, en: str) -> list[str]:
+    return [flag["type"] for flag in _flags(ar, en)]
+
+
+def _listed(cell: str) -> list[str]:
+    return [t for t in cell.split(",") if t]
+
+
+def test_the_table_covers_every_kind_of_change():
+    assert {row["kind"] for row in FORMS} == {"digit", "word", "scale", "vague", "month", "year", "day", "invalid",
+                                              "time", "ordinal", "score", "decade", "measure", "near miss"}
+
+
+@pytest.mark.parametrize("row", FORMS, ids=[row["form"] for row in FORMS])
+def test_faithful_english_gets_exactly_its_flags(row):
+    assert _types(row["ar"], row["en"]) == _listed(row["en_flags"])
+
+
+@pytest.mark.parametrize("row", FORMS, ids=[row["form"] for row in FORMS])
+def test_changed_english_gets_exactly_its_flags(row):
+    assert _types(row["ar"], row["changed"]) == _listed(row["changed_flags"])
+
+
+def test_a_flag_says_what_became_what():
+    [flag] = _flags("فاز الأهلي على الزمالك 3 مقابل 2.", "Al Ahly beat Zamalek 4-2.")
+    assert flag == {"type": "score_changed", "segment": 0, "source": {"text": "3 مقابل 2", "score": [3, 2]},
+                    "translation": {"text": "4-2", "score": [4, 2]}, "message": "«3 مقابل 2» (3-2) became «4-2» (4-2)"}
+    [flag] = _flags("يبدأ حظر التجول عند الساعة السابعة.", "The curfew starts at 8 p.m.")
+    assert flag["message"] == "«الساعة السابعة» (07:00 or 19:00) became «8 p.m.» (20:00)"
+    [flag] = _flags("وقع الحادث في 31 شباط 2023.", "It happened on 31 February 2023.")
+    assert flag == {"type": "date_invalid", "segment": 0,
+                    "source": {"text": "31 شباط 2023", "iso": None, "invalid": "2023-02-31"},
+                    "translation": {"text": "31 February 2023", "iso": None, "invalid": "2023-02-31"},
+                    "message": "«31 شباط 2023» is not a real date (February 2023 has 28 days)"}
 
 
 AR_VALUES = [
@@ -86,6 +71,9 @@ AR_VALUES = [
     ("خمسة وعشرون", [25]), ("مئتان وخمسون", [250]), ("اثنا عشر مليون", [12e6]), ("نصف مليون", [5e5]),
     ("مليار ونصف", [1.5e9]), ("ثلاثة ملايين ونصف", [3.5e6]), ("ربع مليون", [2.5e5]), ("سنتين", [2]),
     ("شهرين", [2]), ("يومين", [2]), ("حاملتي طائرات", [2]), ("2000 جندي", [2000]), ("إحدى عشرة سيارة", [11]),
+    ("1,250.5 طن", [1250.5]), ("١٬٢٥٠٫٥ طن", [1250.5]), ("1.250,5 طن", [1250.5]), ("1,250,5 طن", [1250.5]),
+    ("2 مليار و300 مليون دولار", [2.3e9]), ("5 آلاف و700 متطوع", [5700]), ("قتل 5 آلاف جندي و700 مدني", [5000, 700]),
+    ("ثلاثةُ آلافٍ", [3000]), ("و2000 جندي", [2000]), ("خمسة آلاف مليون", [5e9]),
 ]
 
 
@@ -97,7 +85,9 @@ def test_arabic_values(text, values):
 EN_VALUES = [
     ("three hundred and forty-two", [342]), ("half a million", [5e5]), ("1.2bn", [1.2e9]), ("$37bn", [37e9]),
     ("2.25 billion", [2.25e9]), ("4 per cent", [4]), ("4 percent", [4]), ("4%", [4]),
-    ("one and a half million", [1.5e6]), ("2,000 troops", [2000]), ("twice", [2]),
+    ("one and a half million", [1.5e6]), ("2,000 troops", [2000]), ("twice", [2]), ("1,250.5 tonnes", [1250.5]),
+    ("five thousand, seven hundred and twenty-two", [5722]), ("four million, three hundred thousand", [4.3e6]),
+    ("two, three or four people", [2, 3, 4]), ("a hundred", [100]), ("a dozen", [12]),
 ]
 
 
@@ -111,6 +101,10 @@ NOT_QUANTITIES_AR = [
     "انطلقت الدورة السابعة عشرة للمهرجان.", "في القرن الحادي والعشرين تغير كل شيء.",
     "يبدأ الحظر عند الساعة 7 صباحًا.", "يبدأ الحظر في الساعة السادسة صباحًا.", "اتصلوا على الرقم 0770123456.",
     "الخط الساخن 911 متاح.", "بدأ القصف عند الساعة 1430 بتوقيت بغداد.", "في عام 1445 هـ وقع الحدث.",
+    "في عام 1440هـ وقع الحدث.", "بدأ الصوم في رمضان 1440.", "صدر بتاريخ ١٥/٣/١٤٤٠.", "للاستفسار اتصل على 19444.",
+    "رقم الهاتف 123456.", "الخط الساخن 104 متاح.", "استضافت قطر كأس آسيا 2011 لكرة القدم.",
+    "افتتح معرض إكسبو 2020 دبي.", "يوم الاثنين وصل الوفد.", "الاثنين 5 أيار 2021.", "في كانون الثاني 2020.",
+    "في ربيع الأول 1440 هـ.", "فاز بنتيجة 2-0.", "في أواخر الثمانينيات.", "المنطقة 9 آمنة.",
 ]
 
 
@@ -122,7 +116,9 @@ def test_not_quantities_arabic(text):
 NOT_QUANTITIES_EN = [
     "He scored in the 14th minute.", "The 17th session opened.", "The curfew starts at 7 a.m.",
     "The curfew starts at 6am.", "They left at six in the morning.", "Call the hotline on 0770 123 4567.",
-    "Shelling began at 1430 GMT.", "It happened in 1445 AH.", "Call 911.",
+    "Shelling began at 1430 GMT.", "It happened in 1445 AH.", "Call 911.", "Expo 2020 was held in Dubai.",
+    "Qatar hosted the Asia Cup 2011 for the second time.", "He won 2-0.", "In the late 1980s it grew.",
+    "A 5-foot-9 striker.", "Ramadan 1440 began.", "Resolution 2334 was adopted.", "King Abdullah II spoke.",
 ]
 
 
@@ -156,14 +152,10 @@ def test_partial_dates():
 
 # -- tarjama check ---------------------------------------------------------------------------
 
-from tests.conftest import ROOT, run_cli  # noqa: E402
-
-ARTICLE = ROOT / "tests" / "data" / "parallel"
-
 
 @pytest.mark.slow  # a child process
 def test_check_a_faithful_long_article_prints_no_flag():
-    result = run_cli("check", "--source", str(ARTICLE / "article.ar"), "--translation", str(ARTICLE / "article.en"))
+    result = run_cli("check", "--source", str(PARALLEL / "article.ar"), "--translation", str(PARALLEL / "article.en"))
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["pair"] for r in rows] == list(range(1, 16)) and all(r["flags"] == [] for r in rows)
@@ -173,12 +165,12 @@ def test_check_a_faithful_long_article_prints_no_flag():
 
 @pytest.mark.slow  # a child process
 def test_check_flags_each_planted_corruption(tmp_path):
-    en = (ARTICLE / "article.en").read_text(encoding="utf-8")
+    en = (PARALLEL / "article.en").read_text(encoding="utf-8")
     planted = en.replace("43 million", "34 million").replace("30 June 2025", "30 July 2025") \
         .replace("2,000 soldiers", "200 soldiers").replace("in 1997", "in 1979")
     corrupted = tmp_path / "corrupted.en"
     corrupted.write_text(planted, encoding="utf-8")
-    result = run_cli("check", "--source", str(ARTICLE / "article.ar"), "--translation", str(corrupted))
+    result = run_cli("check", "--source", str(PARALLEL / "article.ar"), "--translation", str(corrupted))
     assert result.returncode == 1
     flagged = {r["pair"]: [f["type"] for f in r["flags"]] for r in map(json.loads, result.stdout.splitlines())
                if r["flags"]}
@@ -200,7 +192,7 @@ def test_check_reads_jsonl_from_stdin_and_refuses_misaligned_files(tmp_path):
         ("number_changed", "300", "30")]
     short = tmp_path / "short.en"
     short.write_text("One line.\n", encoding="utf-8")
-    bad = run_cli("check", "--source", str(ARTICLE / "article.ar"), "--translation", str(short))
+    bad = run_cli("check", "--source", str(PARALLEL / "article.ar"), "--translation", str(short))
     assert bad.returncode == 2 and "has 15 lines but --translation" in bad.stderr
     assert len(bad.stderr.strip().splitlines()) == 1
 

@@ -131,6 +131,10 @@ ENGLISH_NAMES = [
     ("Baghdad - Iraq's planning ministry said so.", ["Baghdad", "Iraq"]),
     ("Washington sent two aircraft carriers.", ["Washington"]),
     ("Police said the U.S. envoy met Osama bin Laden's son.", ["U.S.", "Osama bin Laden"]),
+    # A word that labels a number is not a name, nor is a unit; an acronym before one is.
+    ("The Security Council adopted Resolution 2231 in Vienna.", ["Security Council", "Vienna"]),
+    ("It was 51 degrees Celsius in Basra on Route 6.", ["Basra"]),
+    ("The UN sent 40 trucks; UNHCR 12 more.", ["UN", "UNHCR"]),
 ]
 
 

@@ -289,3 +289,15 @@ def test_eval_reports_the_support_of_a_run(tmp_path):
     assert folder_support(tmp_path) == {"summaries": 2, "sentences": 3, "sentences_supported": 0.6667, "score": {
         "mean": 0.821, "min": 0.642, "p10": 0.678, "p25": 0.732, "median": 0.821, "p75": 0.91, "p90": 0.964,
         "max": 1.0, "histogram": [0, 0, 0, 0, 0, 0, 1, 0, 0, 1]}}
+
+
+@pytest.mark.parametrize("summary, expected", [
+    ("Zawraa beat Shorta 2-5 in the final.", [("summary_score_unsupported", {"text": "2-5", "score": [2, 5]})]),
+    ("The final began at 10 a.m. in Basra.", [("summary_time_unsupported", {"text": "10 a.m.", "clock": "10:00"})]),
+    ("Zawraa beat Shorta 2-0 in the final.", []),
+])
+def test_every_kind_of_figure_in_a_summary_is_checked_as_its_kind(summary, expected):
+    article = ["The final began at 9 a.m. in Basra before a crowd of fans.",
+               "Zawraa beat Shorta 2-0 in the final to lift the cup."]
+    flags = summary_support(summary, article).flags
+    assert [(f["type"], f["summary"]) for f in flags if f["type"] != "summary_unsupported"] == expected
