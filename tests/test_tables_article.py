@@ -55,14 +55,27 @@ def test_a_summary_name_found_nowhere_is_flagged_once_by_the_name_check():
         ("summary_name_unexpected", "Omar Suleiman")]
 
 
-def test_the_glossary_reaches_the_name_check():
-    ar, en = ["وقال قائد البيشمركة إن قواته ستساعد."], ["The commander of the Kurdish fighters said his forces would help."]
+COMMANDER = ("وقال قائد البيشمركة إن قواته ستساعد.", "The commander of the Kurdish fighters said his forces would help.")
+KURDISH_FIGHTERS = Glossary([Entry("البيشمركة", "Kurdish fighters")])
+
+
+def test_the_glossary_reaches_the_name_check_of_each_sentence():
+    ar, en = ["افتتح الجسر.", COMMANDER[0]], ["The bridge opened.", COMMANDER[1]]
     without, flags_without = article_facts(ar, en, "", None)
-    glossary = Glossary([Entry("البيشمركة", "Kurdish fighters")])
-    with_terms, flags_with = article_facts(ar, en, "", None, glossary=glossary)
-    assert [f["type"] for f in flags_without] == ["name_missing", "name_unexpected"]
-    assert [f["type"] for f in flags_with] == ["name_unexpected"]
-    assert [(link["method"], link["matched"]) for link in with_terms["names"]] == [("glossary", True), ("none", False)]
+    with_terms, flags_with = article_facts(ar, en, "", None, glossary=KURDISH_FIGHTERS)
+    assert [(f["type"], f["segment"]) for f in flags_without] == [("name_missing", 1), ("name_unexpected", 1)]
+    assert [(f["type"], f["segment"]) for f in flags_with] == [("name_unexpected", 1)]
+    assert [(link["sentence"], link["method"], link["matched"]) for link in with_terms["names"]] == [
+        (1, "glossary", True), (1, "none", False)]
+
+
+def test_a_pair_s_name_flags_carry_its_index_and_use_its_glossary():
+    from facts.pairs import check_pair
+
+    assert [(f["type"], f["segment"]) for f in check_pair(*COMMANDER, index=3).flags] == [
+        ("name_missing", 3), ("name_unexpected", 3)]
+    assert [(f["type"], f["segment"]) for f in check_pair(*COMMANDER, index=3, glossary=KURDISH_FIGHTERS).flags] == [
+        ("name_unexpected", 3)]
 
 
 def test_an_article_without_sentences_has_every_kind_empty():
