@@ -183,8 +183,10 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
         problem = glossary_edit.problem(arabic, english, [s["ar"] for s in record["segments"]])
         if problem:
             return render_article(article_id, error=f"Term not added: {problem}", code=400)
-        glossary_edit.append(out, arabic, english)
-        store().add_term(article_id, arabic, english, team.current_reviewer())
+        try:
+            glossary_edit.add(out, store(), article_id, arabic, english, team.current_reviewer())
+        except glossary_edit.GlossaryError as exc:
+            return render_article(article_id, error=f"Term not added: {exc}", code=409)
         flash(f"«{arabic}» → «{english}» added to {glossary_edit.JOB_GLOSSARY}; a rerun of the job on this folder "
               "applies it.")
         return redirect(url_for("article", article_id=article_id), 303)

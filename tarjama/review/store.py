@@ -13,9 +13,10 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from tarjama.ledger import text_sha
+from tarjama.lock import held
 
 MIGRATIONS: list[str] = []
 migration = MIGRATIONS.append
@@ -133,10 +134,13 @@ class ReviewStore:
         path = Path(out) / ".tarjama" / "review.sqlite"
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
-            self.db.executescript(f"BEGIN; {sql}; PRAGMA user_version = {number}; COMMIT;")
+        if self.db.execute("PRAGMA user_version").fetchone()[0] < len(MIGRATIONS):
+            # Two requests opening a new store at once must not both migrate it.
+            with held(path.with_name("review.lock")):
+                self.db.execute("PRAGMA journal_mode=WAL")
+                version = self.db.execute("PRAGMA user_version").fetchone()[0]
+                for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
+                    self.db.executescript(f"BEGIN; {sql}; PRAGMA user_version = {number}; COMMIT;")
 
     def close(self) -> None:
         self.db.close()
@@ -221,9 +225,21 @@ class ReviewStore:
     def set_meta(self, key: str, value: object) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value)))
 
-    def add_term(self, article_id: str, arabic: str, english: str, reviewer: str) -> None:
-        self.db.execute("INSERT INTO terms (article_id, arabic, english, reviewer, created) VALUES (?, ?, ?, ?, ?)",
-                        (article_id, arabic, english, reviewer, time.time()))
+    def add_term(self, article_id: str, arabic: str, english: str, reviewer: str,
+                 then: Callable[[], None] | None = None) -> None:
+        """The audit row of a term a reviewer added; `then` (writing the glossary file) runs
+        inside the transaction, so the row is committed only if it succeeds."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("INSERT INTO terms (article_id, arabic, english, reviewer, created) VALUES (?, ?, ?, ?, ?)",
+                            (article_id, arabic, english, reviewer, time.time()))
+            if then is not None:
+                then()
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
 
     def terms(self) -> list[tuple[str, str, str, str, float]]:
         return self.db.execute("SELECT article_id, arabic, english, reviewer, created FROM terms ORDER BY id").fetchall()

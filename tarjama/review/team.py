@@ -42,6 +42,7 @@ def session_secret(out: Path) -> bytes:
         return bytes.fromhex(path.read_text(encoding="ascii").strip())
     except (OSError, ValueError):
         key = secrets.token_bytes(32)
+        path.parent.mkdir(parents=True, exist_ok=True)  # articles/ copied without the job's .tarjama
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="ascii") as fh:
             fh.write(key.hex())
