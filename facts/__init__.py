@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from facts import arabic, english
-from facts.checks import check_sentence, check_summary
+from facts.bounds import check_sentence
+from facts.checks import check_summary
 from facts.types import DateFact, Facts, NumberFact, to_json
 
 LANGUAGES = ("ar", "en")

@@ -6,7 +6,8 @@ from dataclasses import replace
 from typing import Sequence
 
 from facts import arabic, english
-from facts.checks import check_sentence, check_summary
+from facts.bounds import check_sentence
+from facts.checks import check_summary
 from facts.types import Facts, to_json
 
 

@@ -27,7 +27,14 @@ def span(positions: list[int], start: int, end: int) -> tuple[int, int]:
 
 def extract_through(text: str, published: str | None, extract_dates: Callable, extract_numbers: Callable):
     """A language's dates and numbers read on the text without invisible characters, with
-    spans and `text` given back in the text as written (the marks kept inside the spans)."""
+    spans and `text` given back in the text as written (the marks kept inside the spans),
+    within facts.bounds' limits: linear in the text whatever it holds."""
+    from facts.bounds import extract_bounded
+
+    return extract_bounded(text, lambda piece: _extract_through(piece, published, extract_dates, extract_numbers))
+
+
+def _extract_through(text: str, published: str | None, extract_dates: Callable, extract_numbers: Callable):
     from facts.types import Facts
 
     clean, positions = strip(text)

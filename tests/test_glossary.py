@@ -288,3 +288,12 @@ def test_a_rerun_reads_a_checked_glossary_without_parsing_it(tmp_path, monkeypat
     terms.write_text(DESK + "داعش\n", encoding="utf-8")  # changed bytes: checked again, and refused
     with pytest.raises(GlossaryError, match=rf"{re.escape(str(terms))}:5: "):
         glossary_use.load_glossary(cfg, tmp_path / "out")
+
+
+def test_many_occurrences_cost_a_bounded_number_of_look_ups_each():
+    """The old matcher checked each occurrence against every one taken before (quadratic)."""
+    glossary = Glossary([Entry("داعش", "ISIS"), Entry("البيشمركة", "Peshmerga")])
+    text = "داعش وللبيشمركة " * 5000
+    found, work = _lookups(glossary, text)
+    assert len(found) == 10_000 and found[:2] == [(0, 4, "ISIS"), (5, 15, "Peshmerga")]
+    assert work <= 14 * 10_000

@@ -3,6 +3,7 @@ a word. Every fixture is written here."""
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -284,3 +285,70 @@ def test_facts_reads_through_the_input_readers(tmp_path):
     big.write_text("نص " * 100, encoding="utf-8")
     result = run_cli("facts", str(big), "--set", "input.max_bytes=50", "--set", "facts.entities=false")
     assert result.returncode == 2 and "over input.max_bytes = 50" in result.stderr
+
+
+# -- no input makes a text step quadratic: the work done is bounded per character ------------------
+
+
+def test_segmentation_reads_a_bounded_window_at_each_full_stop(monkeypatch):
+    """Every full stop here follows an abbreviation, so no sentence ends: each check used to
+    read the whole sentence so far (quadratic); it reads a window of fixed size."""
+    from translate import segment
+
+    read = []
+    for name in ("_is_abbreviation", "_is_list_number"):
+        real = getattr(segment, name)
+        monkeypatch.setattr(segment, name, lambda before, real=real: read.append(len(before)) or real(before))
+    text = "قال د. " * 3000
+    assert segment.split_sentences(text) == [text.strip()]
+    assert len(read) == 3000 and max(read) == 32  # segment.ABBREVIATION_WINDOW
+
+
+@pytest.mark.parametrize("text,sentences", [
+    ("." * 50_000 + "x", ["." * 50_000 + "x"]),
+    ("ب" * 50_000 + "  .", ["ب" * 50_000 + "  ."]),
+    ("قال. " + "! " * 20_000, ["قال. " + " ".join(["!"] * 20_000)]),
+    ("1. بند أول. 2. بند ثان.", ["1. بند أول.", "2. بند ثان."]),
+])
+def test_segmentation_of_hostile_runs(text, sentences):
+    from translate import split_sentences
+
+    assert split_sentences(text) == sentences
+
+
+def test_fact_extraction_reads_bounded_pieces_without_long_runs():
+    from facts import bounds
+    from facts.types import Facts
+
+    seen = []
+    text = "وقتل 12 شخصا في 3 آذار 2021 و" * 400 + " " + "٧" * 5000 + " " + "قال الوزير. " * 300
+    assert bounds.extract_bounded(text, lambda piece: seen.append(piece) or Facts()) == Facts()
+    assert sum(map(len, seen)) == len(text)  # every character read once
+    assert max(map(len, seen)) <= bounds.PIECE_MAX_CHARS and len(seen) <= 2 * -(-len(text) // bounds.PIECE_MAX_CHARS)
+    assert not any(re.search(rf"\S{{{bounds.RUN_MAX_CHARS + 1}}}", piece) for piece in seen)
+
+
+def test_facts_of_a_long_line_keep_their_offsets_and_skip_a_long_run(caplog):
+    from facts import arabic
+
+    line = "قال الوزير إن 300 جندي وصلوا. " * 200 + "٩" * 100_000 + " ووصل 45 شخصا في 5 آذار 2021."
+    facts = arabic.extract(line)
+    assert [n.value for n in facts.numbers] == [300] * 200 + [45]
+    assert [d.iso for d in facts.dates] == ["2021-03-05"]
+    assert all(line[f.start:f.end].strip() == f.text for f in (*facts.numbers, *facts.dates))
+    assert "1 run(s) of over 200 characters without a space (longest 100,000) not read for facts" in caplog.text
+
+
+def test_checks_compare_a_bounded_number_of_figures(caplog):
+    """Each unmatched figure was compared with every figure of both sides (cubic: 100 figures
+    took 9 s); at most 32 of each kind a side are compared, and the warning says so."""
+    from facts.bounds import CHECKED_MAX
+    from facts.pairs import check_pair
+
+    ar = " ".join(f"قتل {i * 7 + 3} شخصا و" for i in range(1, 41))
+    en = " ".join(f"killed {i * 7 + 100_003} people and" for i in range(1, 41))
+    result = check_pair(ar, en)
+    assert (len(result.source.numbers), len(result.translation.numbers)) == (40, 40)
+    assert [f["source"]["value"] for f in result.flags] == [i * 7 + 3 for i in range(1, CHECKED_MAX + 1)]
+    assert f"sentence 1 has 40 numbers and 0 dates in the source; only the first {CHECKED_MAX} of each are checked" \
+        in caplog.text
