@@ -260,7 +260,10 @@ def main(argv: list[str] | None = None) -> int:
 
     args = build_parser().parse_args(eval_facts_argv(sys.argv[1:] if argv is None else list(argv)))
     _setup_logging(args)
+    import sqlite3
+
     from tarjama.config import ConfigError
+    from tarjama.damaged import DamagedDatabase, explain
     from tarjama.evaluate.compare import EvalInputError
     from tarjama.ingest import InputError
     from tarjama.inert import escape_controls
@@ -271,11 +274,19 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return COMMANDS[args.command](args)
-    except (ConfigError, EvalInputError, GlossaryError, ModelLoadError, FolderBusy, InputError, OutputError,
-            UsageError) as exc:
+    except (ConfigError, DamagedDatabase, EvalInputError, GlossaryError, ModelLoadError, FolderBusy, InputError,
+            OutputError, UsageError) as exc:
         print(f"tarjama: error: {escape_controls(str(exc))}", file=sys.stderr)
         if args.verbose:
             log.debug("where it was raised", exc_info=exc)
+        return EXIT_USAGE
+    except sqlite3.DatabaseError as exc:
+        # Damage met past opening (a page of ledger.sqlite broken mid-file): the file named.
+        out = getattr(args, "out", None)
+        problem = explain(out, exc) if out is not None else None
+        if problem is None:
+            raise
+        print(f"tarjama: error: {escape_controls(str(problem))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("tarjama: interrupted", file=sys.stderr)

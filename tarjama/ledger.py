@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from tarjama.damaged import damaged, is_damage
+
 MIGRATIONS: list[str] = []
 migration = MIGRATIONS.append
 
@@ -84,12 +86,18 @@ class Ledger:
         self.path = path
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=FULL")
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self.db:
-                self.db.executescript(f"BEGIN; {sql}; PRAGMA user_version = {number}; COMMIT;")
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=FULL")
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
+                with self.db:
+                    self.db.executescript(f"BEGIN; {sql}; PRAGMA user_version = {number}; COMMIT;")
+        except sqlite3.DatabaseError as exc:
+            self.db.close()
+            if is_damage(exc):
+                raise damaged(path, exc) from None
+            raise
 
     def close(self) -> None:
         self.db.close()

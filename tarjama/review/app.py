@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hmac
 import secrets
+import sqlite3
 from pathlib import Path
 
 from flask import Flask, abort, flash, g, redirect, render_template, request, session, url_for
 
+from tarjama.damaged import DamagedDatabase, explain
 from tarjama.render.html import finalize, term_pieces
 from tarjama.review import glossary_edit, team
 from tarjama.review.export import FORMATS, export
@@ -39,6 +41,7 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
     out = Path(out).resolve()
     if not (out / "articles").is_dir():
         raise FileNotFoundError(f"{out} has no articles/ folder; run `tarjama run INPUT -o {out}` first")
+    check_databases(out)  # a damaged review.sqlite or ledger.sqlite: one line before serving, not a 500 a page
     app = Flask(__name__, template_folder="templates", static_folder="static")
     # Before jinja_env is first built: direction controls are shown, never obeyed.
     app.jinja_options = {**app.jinja_options, "finalize": finalize}
@@ -89,16 +92,19 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
     def record_or_404(article_id: str) -> dict:
         try:
             return listing().record(article_id)
-        except (KeyError, UnreadableArticle):
+        except KeyError:
             abort(404)
+        except UnreadableArticle as exc:
+            abort(404, f"articles/{exc} — the file is damaged. Delete it and run the job on this folder again "
+                       "to write it anew.")
 
     @app.get("/")
     def index():
         wanted = request.args.get("status", "")
-        page = request.args.get("page", "1")
-        page = int(page) if page.isdigit() and int(page) > 0 else 1
         counts = listing().counts()
         total = counts.get(wanted, 0) if wanted else sum(counts.values())
+        page = request.args.get("page", "1")
+        page = int(page) if page.isdigit() and int(page) > 0 else 1
         found = listing().page(wanted, page, PAGE_ROWS)
         # Only this page's files are opened, to list those a hand or a disk damaged.
         rows, unreadable = [], {}
@@ -197,10 +203,23 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
         status = request.args.get("status", "approved")
         if fmt not in FORMATS or (status and status not in (*STATUSES, "all")):
             abort(400, f"format must be one of {', '.join(FORMATS)}; status one of {', '.join(STATUSES)}, all")
-        body, _ = export(out, store(), status=None if status in ("", "all") else status, fmt=fmt)
+        body, skipped = export(out, store(), status=None if status in ("", "all") else status, fmt=fmt)
+        headers = {"Content-Disposition": f"attachment; filename=digests.{fmt}"}
+        if skipped:  # named in the server's log and on the list page; counted here
+            for problem in skipped.values():
+                app.logger.warning("export: skipped unreadable article file %s", problem)
+            headers["X-Tarjama-Skipped"] = f"{len(skipped)} unreadable article file(s), listed on the list page"
         mime = {"jsonl": "application/x-ndjson", "md": "text/markdown", "csv": "text/csv"}[fmt]
-        return app.response_class(body, mimetype=f"{mime}; charset=utf-8",
-                                  headers={"Content-Disposition": f"attachment; filename=digests.{fmt}"})
+        return app.response_class(body, mimetype=f"{mime}; charset=utf-8", headers=headers)
+
+    @app.errorhandler(sqlite3.DatabaseError)
+    @app.errorhandler(DamagedDatabase)
+    def _database_error(exc):
+        # Damaged since the server started: every page says which file and what to do.
+        problem = exc if isinstance(exc, DamagedDatabase) else explain(out, exc)
+        if problem is None:
+            raise exc
+        return app.response_class(f"{problem}\n", status=503, mimetype="text/plain")
 
     @app.after_request
     def _headers(response):
@@ -212,3 +231,19 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
         return response
 
     return app
+
+
+def check_databases(out: Path) -> None:
+    """Open the review store and the job's ledger as a request would; DamagedDatabase naming
+    the file when one cannot be read."""
+    try:
+        store = ReviewStore(out)
+        try:
+            Listing(out, store)
+        finally:
+            store.close()
+    except sqlite3.DatabaseError as exc:
+        problem = explain(out, exc)
+        if problem is None:
+            raise
+        raise problem from None
