@@ -124,17 +124,21 @@ def _read_toml(path: Path | Traversable, label: str | None = None) -> dict[str, 
         raise ConfigError(f"{label}: no such config file") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{label}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{label}: not readable TOML: nested too deeply") from None
     except OSError as exc:
         raise ConfigError(f"{label}: cannot read: {exc.strerror}") from None
 
 
-def _parse_value(text: str) -> Any:
+def _parse_value(text: str, key: str) -> Any:
     """`--set` values are TOML values when they parse as one, else plain strings, so
     `--set translate.model=/models/x` needs no quotes and `num_beams=2` is an int."""
     try:
         return tomllib.loads(f"v = {text}")["v"]
     except tomllib.TOMLDecodeError:
         return text
+    except RecursionError:
+        raise ConfigError(f"--set {key}: the value is nested too deeply to read") from None
 
 
 def _type_name(value: Any) -> str:
@@ -268,7 +272,7 @@ def load_with_origins(files: list[str | Path] = (), overrides: list[str] = (), *
         key = key.strip()
         if not sep or not key:
             raise ConfigError(f"--set {item!r}: expected KEY=VALUE, for example --set translate.model=/models/opus")
-        layers.append((f"--set {key}", _set_path({}, key, _parse_value(raw.strip()))))
+        layers.append((f"--set {key}", _set_path({}, key, _parse_value(raw.strip(), key))))
     for origin, layer in layers:
         _merge(cfg, layer, schema, origin)
         for key in _flat_keys(layer):

@@ -3,7 +3,6 @@ but not an article record, a ledger.sqlite or review.sqlite that SQLite cannot r
 named in one line, skipped where it can be, and never a traceback or a 500."""
 
 import json
-import logging
 import sqlite3
 
 import jsonschema
@@ -13,22 +12,8 @@ from tarjama import article_check
 from tarjama.damaged import DamagedDatabase
 from tarjama.record import article_schema
 from tarjama.review.app import create_app
+from tests.in_process import cli
 from tests.test_review import _client, out, review_out  # noqa: F401  (fixtures shared)
-
-
-def cli(capsys, *argv):
-    """The real command in this process: (exit code, stdout, stderr)."""
-    from tarjama.cli import main
-
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    try:
-        code = main(list(argv))
-    finally:
-        root.handlers[:] = handlers
-        root.setLevel(level)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def _record(out, article_id="seed"):

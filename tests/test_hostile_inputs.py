@@ -152,6 +152,24 @@ def test_unreadable_subfolder_is_reported(tmp_path, monkeypatch):
     assert _failures(items)["locked"] == "cannot read folder: Permission denied"
 
 
+
+def test_a_named_pipe_is_named_and_never_opened(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "good.txt")
+    os.mkfifo(folder / "feed.jsonl")  # opened, it would wait for a writer for ever
+    os.mkfifo(folder / "notes")  # no input's name: passed over as any such file is
+    items = _read(folder)
+    assert _failures(items) == {"feed.jsonl": "a named pipe (FIFO), not a regular file: not read"}
+    assert [a.key for a in items if isinstance(a, Article)] == [str(folder / "good.txt")]
+    assert _failures(_read(folder / "notes")) == {"notes": "a named pipe (FIFO), not a regular file or folder: not read"}
+
+
+def test_a_bad_json_line_says_where_in_the_line(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"title": "خبر" "text": "نص"}\n', encoding="utf-8")
+    assert _failures(_read(feed)) == {"feed.jsonl": "line 1 is not valid JSON: Expecting ',' delimiter at column 17"}
+
 @pytest.mark.slow  # a child process
 def test_folder_with_no_input_files_warns_and_exits_1(tmp_path):
     folder = tmp_path / "pictures"

@@ -9,6 +9,7 @@ and must come from our own pages; every request must name this server as its Hos
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
 import sqlite3
 from pathlib import Path
@@ -103,8 +104,7 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
         wanted = request.args.get("status", "")
         counts = listing().counts()
         total = counts.get(wanted, 0) if wanted else sum(counts.values())
-        page = request.args.get("page", "1")
-        page = int(page) if page.isdigit() and int(page) > 0 else 1
+        page = _page_number(request.args.get("page", "1"), max(1, -(-total // PAGE_ROWS)))
         found = listing().page(wanted, page, PAGE_ROWS)
         # Only this page's files are opened, to list those a hand or a disk damaged.
         rows, unreadable = [], {}
@@ -231,6 +231,15 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
         return response
 
     return app
+
+
+def _page_number(raw: str, last: int) -> int:
+    """?page= as a page that exists: past the last page (however long the number) is the last
+    page; anything that is not a number, the first."""
+    if not re.fullmatch(r"[0-9]+", raw, re.ASCII):
+        return 1
+    digits = raw.lstrip("0")
+    return last if len(digits) > 9 else min(max(int(digits or "1"), 1), last)
 
 
 def check_databases(out: Path) -> None:
