@@ -135,8 +135,8 @@ def _cmd_review(args: argparse.Namespace) -> int:
     from waitress.server import create_server
 
     from tarjama.review.app import create_app
-    from tarjama.review.guard import host_names
-    from tarjama.review.team import is_loopback
+    from tarjama.review.guard import host_names, link_host
+    from tarjama.review.team import is_loopback, token_problem
 
     if not 0 < args.port < 65536:
         # Not left to the resolver, which takes 70000 for 4464 and serves there.
@@ -145,6 +145,8 @@ def _cmd_review(args: argparse.Namespace) -> int:
     # On loopback the person who started the server is the reviewer; on a network each
     # browser says who it is, and must hold the token.
     local = is_loopback(args.host)
+    if args.token is not None and (problem := token_problem(args.token)):
+        raise UsageError(f"--token: {problem}")
     token = args.token or (None if local else secrets.token_urlsafe(18))
     default = _reviewer(args, cfg) if local or args.reviewer else None
     names = host_names(args.host, args.allow_hosts)
@@ -158,8 +160,8 @@ def _cmd_review(args: argparse.Namespace) -> int:
         reason = "in use (another review server?)" if getattr(exc, "errno", None) == errno.EADDRINUSE \
             else f"not available: {getattr(exc, 'strerror', None) or exc}"
         raise UsageError(f"cannot serve on {args.host} port {args.port}: {reason}; choose another with --port") from None
-    host = f"[{args.host}]" if ":" in args.host else args.host
-    link = f"http://{host}:{args.port}/" + (f"?token={token}" if token else "")
+    # A name the Host check lets through, so the link works as printed.
+    link = f"http://{link_host(args.host, names)}:{args.port}/" + (f"?token={token}" if token else "")
     print(f"tarjama: reviewing {args.out} at {link} (Ctrl-C to stop)", file=sys.stderr, flush=True)
     if not local:
         log.warning("bound to %s: anyone with the link above can edit reviews; each browser is asked for its "

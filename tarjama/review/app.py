@@ -17,6 +17,7 @@ from pathlib import Path
 from flask import Flask, abort, flash, g, redirect, render_template, request, session, url_for
 
 from tarjama.damaged import DamagedDatabase, explain
+from tarjama.inert import unshow_bidi
 from tarjama.render.html import finalize, term_pieces
 from tarjama.review import glossary_edit, team
 from tarjama.review.export import FORMATS, export
@@ -151,7 +152,8 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
     @app.post("/article/<article_id>/summary")
     def save_summary(article_id: str):
         record_or_404(article_id)
-        text = request.form.get("summary", "").strip()
+        # The box showed direction controls as ⟦U+202E⟧ tokens: saved, they are the controls again.
+        text = unshow_bidi(request.form.get("summary", "")).strip()
         if not text:
             return render_article(article_id, error="The summary is empty; nothing was saved.", code=400)
         if len(text) > SUMMARY_MAX_CHARS:
