@@ -170,6 +170,20 @@ def test_a_bad_json_line_says_where_in_the_line(tmp_path):
     feed.write_text('{"title": "خبر" "text": "نص"}\n', encoding="utf-8")
     assert _failures(_read(feed)) == {"feed.jsonl": "line 1 is not valid JSON: Expecting ',' delimiter at column 17"}
 
+
+@pytest.mark.parametrize("date,problem", [
+    ("2023-02-30", "'2023-02-30' is no such date (day is out of range for month)"),
+    ("2023-13-01", "'2023-13-01' is no such date (month 13)"),
+    ("2023-00", "'2023-00' is no such date (month 00)"),
+])
+def test_an_impossible_date_in_a_record_is_named_and_left_out(tmp_path, date, problem):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "a", "title": "خبر", "date": date, "text": BREAKING_TXT}, ensure_ascii=False)
+                    + "\n", encoding="utf-8")
+    [article] = _read(feed)
+    assert article.published is None
+    assert article.warnings == (f"{feed} record 1: its date {problem}; left out",)
+
 @pytest.mark.slow  # a child process
 def test_folder_with_no_input_files_warns_and_exits_1(tmp_path):
     folder = tmp_path / "pictures"
