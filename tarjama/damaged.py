@@ -26,6 +26,12 @@ def is_damage(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.DatabaseError) and getattr(exc, "sqlite_errorname", "") in _DAMAGE
 
 
+def write_failed(exc: BaseException) -> bool:
+    """SQLite could not write: a full disk, a write error, a file or folder made read-only."""
+    name = getattr(exc, "sqlite_errorname", "") if isinstance(exc, sqlite3.OperationalError) else ""
+    return name == "SQLITE_FULL" or name.startswith(("SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN"))
+
+
 def damaged(path: Path, exc: BaseException) -> DamagedDatabase:
     advice = _ADVICE.get(Path(path).name, "move it aside and try again")
     return DamagedDatabase(f"{path}: damaged, not a readable SQLite database ({exc}); {advice}")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from tarjama.damaged import damaged, is_damage
+from tarjama.damaged import damaged, is_damage, write_failed
 from tarjama.output_folder import OutputError
 
 MIGRATIONS: list[str] = []
@@ -136,8 +136,7 @@ class Ledger:
         try:
             self.db.execute(sql, values)
         except sqlite3.OperationalError as exc:
-            name = getattr(exc, "sqlite_errorname", "")
-            if name == "SQLITE_FULL" or name.startswith(("SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN")):
+            if write_failed(exc):
                 raise OutputError(f"{self.path}: cannot write: {exc}; free some space or fix the folder, then run "
                                   "the same command again (what is written is kept)") from exc
             raise

@@ -80,6 +80,31 @@ def test_a_ledger_that_cannot_grow_is_one_line_and_keeps_its_rows(tmp_path):
     ledger.close()
 
 
+CACHE_FILLER = """
+import logging, resource, sys
+from pathlib import Path
+from tarjama.cache import TranslationCache
+
+logging.basicConfig(level=logging.WARNING, format="%(message)s")
+cache = TranslationCache(Path(sys.argv[1]), 1_000_000)
+resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))  # a disk that fills up
+for n in range(200):
+    cache.put_many([(f"k{n}", "x" * 5000, None)])
+print(cache.writable, len(cache.get_many([f"k{n}" for n in range(200)])))
+"""
+
+
+@pytest.mark.slow  # a child process
+def test_a_translation_cache_that_cannot_grow_costs_speed_not_the_job(tmp_path):
+    result = subprocess.run([sys.executable, "-c", CACHE_FILLER, str(tmp_path)], capture_output=True, text=True,
+                            cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    writable, kept = result.stdout.split()
+    assert writable == "False" and 0 < int(kept) < 200
+    assert result.stderr == (f"translation cache {tmp_path}/translations.sqlite cannot be written (disk I/O error); "
+                             "this run goes on without adding to it\n")
+
+
 def test_eval_out_that_is_a_file_or_unwritable_is_one_line_before_any_model(tmp_path, capsys):
     target = tmp_path / "report.txt"
     target.write_text("kept", encoding="utf-8")
