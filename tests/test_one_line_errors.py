@@ -50,6 +50,17 @@ def test_a_folder_that_stops_taking_files_mid_run_is_one_line(tiny_models, tmp_p
     ledger.close()
 
 
+@pytest.mark.xfail(strict=True, reason="Runner._finish skips the manifest when write_index fails; the runner is "
+                                       "the lead's to change (the branch's closing note says how)")
+def test_an_index_that_cannot_be_written_still_leaves_a_manifest_saying_error(tiny_models, tmp_path, capsys):
+    out = tmp_path / "out"
+    (out / "index.html").mkdir(parents=True)  # the last write of a run fails as on a full disk
+    line = _error(capsys, "run", str(SEED), "-o", str(out), "-q", *set_args(tiny_models))
+    assert line.startswith(f"{out}/index.html: cannot write: Is a directory; ")
+    assert article_check.problem(load_json(out / "articles" / f"{SEED.stem}.json")) is None
+    assert load_json(out / "manifest.json")["status"] == "error"
+
+
 LEDGER_FILLER = """
 import resource, sys
 from pathlib import Path
