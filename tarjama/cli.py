@@ -270,13 +270,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _with_text(records, nothing: str):
-    """The records as they come; at the end, a usage error when none of them held any text."""
-    seen = False
+    """The records as they come, but those before the first with any text held back: when no
+    record holds text, the result is the usage error alone, with nothing printed before it."""
+    held: list = []
     for record in records:
-        texts = [record.en, record.ar, record.summary]
-        seen = seen or any(t.strip() if isinstance(t, str) else any(x.strip() for x in t) for t in texts if t)
+        if held is not None:
+            texts = [t for t in (record.en, record.ar, record.summary) if t]
+            if not any(t.strip() if isinstance(t, str) else any(x.strip() for x in t) for t in texts):
+                held.append(record)
+                continue
+            yield from held
+            held = None
         yield record
-    if not seen:
+    if held is not None:
         raise UsageError(nothing)
 
 
