@@ -10,9 +10,6 @@ from tarjama.ingest.text_page import parse_text_page
 from tests.conftest import SEED, SEEDS, load_json, run_cli, set_args
 from translate import split_sentences
 
-pytestmark = pytest.mark.slow  # the whole command in child processes
-
-
 @pytest.fixture(scope="module")
 def seed_run(tiny_models, tmp_path_factory):
     out = tmp_path_factory.mktemp("seed-run")
@@ -22,6 +19,7 @@ def seed_run(tiny_models, tmp_path_factory):
     return result, out, cache
 
 
+@pytest.mark.slow  # a child process
 def test_seed_run_writes_every_output(seed_run):
     result, out, _ = seed_run
     assert result.returncode == 0, result.stderr
@@ -33,6 +31,7 @@ def test_seed_run_writes_every_output(seed_run):
     assert not list(out.rglob("*.tmp"))
 
 
+@pytest.mark.slow  # a child process
 def test_seed_article_json_aligns_each_sentence(seed_run):
     _, out, _ = seed_run
     record = load_json(out / "articles" / f"{SEED.stem}.json")
@@ -62,6 +61,7 @@ def test_seed_article_json_aligns_each_sentence(seed_run):
     assert record["models"]["summarise"].startswith("transformers:")
 
 
+@pytest.mark.slow  # a child process
 def test_seed_html_is_two_columns_with_rtl_arabic(seed_run):
     _, out, _ = seed_run
     html = (out / "articles" / f"{SEED.stem}.html").read_text(encoding="utf-8")
@@ -70,6 +70,7 @@ def test_seed_html_is_two_columns_with_rtl_arabic(seed_run):
     assert "<style>" in html and "<script" not in html and "http" not in html.split("<body>")[1].split("Translated by")[0]
 
 
+@pytest.mark.slow  # a child process
 def test_manifest_counts_models_and_config(seed_run):
     _, out, _ = seed_run
     manifest = load_json(out / "manifest.json")
@@ -83,8 +84,11 @@ def test_manifest_counts_models_and_config(seed_run):
     assert set(manifest["timings"]) >= {"total", "translate", "summarise", "load"}
 
 
-def test_rerun_of_a_finished_job_loads_no_model(seed_run, tiny_models):
-    _, out, cache = seed_run
+@pytest.mark.slow  # a child process
+def test_rerun_of_a_finished_job_loads_no_model(seed_run, tiny_models, tmp_path):
+    # A copy: the seed run's own manifest is what test_manifest_counts_models_and_config reads.
+    out, cache = tmp_path / "out", seed_run[2]
+    shutil.copytree(seed_run[1], out)
     before = (out / "articles" / f"{SEED.stem}.json").read_bytes()
     result = run_cli("run", str(SEEDS), "-o", str(out), *set_args(tiny_models), env={"XDG_CACHE_HOME": str(cache)})
     assert result.returncode == 0, result.stderr
@@ -94,6 +98,7 @@ def test_rerun_of_a_finished_job_loads_no_model(seed_run, tiny_models):
     assert (out / "articles" / f"{SEED.stem}.json").read_bytes() == before
 
 
+@pytest.mark.slow  # a child process
 def test_changed_setting_redoes_the_article_with_cached_translations(seed_run, tiny_models, tmp_path):
     _, out, cache = seed_run
     copy = tmp_path / "out"
@@ -109,6 +114,7 @@ def test_changed_setting_redoes_the_article_with_cached_translations(seed_run, t
     assert "translate" not in manifest["timings"]["load"]
 
 
+@pytest.mark.slow  # a child process
 def test_mixed_folder_some_fail_rest_written(tiny_models, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -137,6 +143,7 @@ def test_mixed_folder_some_fail_rest_written(tiny_models, tmp_path):
     assert "<script>" not in md and "&lt;script&gt;alert(1)&lt;/script&gt;" in md
 
 
+@pytest.mark.slow  # a child process
 def test_same_article_twice_is_processed_once(tiny_models, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -150,6 +157,7 @@ def test_same_article_twice_is_processed_once(tiny_models, tmp_path):
     assert [(d["input"].rsplit("/", 1)[-1], d["article"]) for d in manifest["duplicates"]] == [("b.txt", "a")]
 
 
+@pytest.mark.slow  # a child process
 def test_default_models_offline_exit_2_with_one_line(tmp_path):
     result = run_cli("run", str(SEEDS), "-o", str(tmp_path / "out"), timeout=120)
     assert result.returncode == 2
@@ -158,6 +166,7 @@ def test_default_models_offline_exit_2_with_one_line(tmp_path):
     assert "Helsinki-NLP/opus-mt-ar-en" in lines[0] and "tarjama models pull" in lines[0]
 
 
+@pytest.mark.slow  # a child process
 def test_unreachable_hub_fails_fast_without_offline_flag(tmp_path):
     # No HF_HUB_OFFLINE: the quick reachability check must answer, not the client's retries.
     result = run_cli("run", str(SEEDS), "-o", str(tmp_path / "out"), timeout=120,
@@ -166,6 +175,7 @@ def test_unreachable_hub_fails_fast_without_offline_flag(tmp_path):
     assert "cannot be reached" in result.stderr
 
 
+@pytest.mark.slow  # a child process
 @pytest.mark.parametrize(
     "toml,message",
     [
@@ -185,6 +195,7 @@ def test_config_errors_name_file_and_key(tmp_path, toml, message):
     assert str(bad) in result.stderr and message in result.stderr
 
 
+@pytest.mark.slow  # a child process
 def test_config_show_layers_files_and_set(tmp_path):
     layer = tmp_path / "layer.toml"
     layer.write_text('[translate]\nmodel = "/models/a"\n[translate.generation]\nnum_beams = 2\n', encoding="utf-8")
@@ -198,12 +209,14 @@ def test_config_show_layers_files_and_set(tmp_path):
     assert cfg["summarise"]["model"] == "sshleifer/distilbart-cnn-12-6"
 
 
+@pytest.mark.slow  # a child process
 def test_usage_errors_exit_2(tmp_path):
     assert run_cli("run", str(SEEDS)).returncode == 2  # no -o
     missing = run_cli("run", str(tmp_path / "nope"), "-o", str(tmp_path / "out"))
     assert missing.returncode == 2 and "no such file or folder" in missing.stderr
 
 
+@pytest.mark.slow  # a child process
 def test_models_check_reports_each_model(tiny_models):
     ok = run_cli("models", "check", *set_args(tiny_models))
     assert ok.returncode == 0, ok.stdout + ok.stderr

@@ -118,7 +118,7 @@ def test_kernel_caches_are_bounded_before_torch_loads_and_a_users_choice_kept():
 
     def run(when: str, **extra: str) -> str:
         return subprocess.run([sys.executable, "-c", script, when], capture_output=True, text=True, cwd=ROOT,
-                              env={**env, **extra}, check=True).stdout.strip()
+                              env={**env, **extra}, check=True, timeout=300).stdout.strip()
 
     assert run("early") == "True 64 64"
     assert run("late") == "False None None"  # too late to matter: left alone

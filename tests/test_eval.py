@@ -19,7 +19,8 @@ def _sacrebleu_cli(reference, hypotheses):
     """The scores as sacrebleu's own command line computes them."""
     result = subprocess.run(
         [sys.executable, "-m", "sacrebleu", str(reference), "-i", str(hypotheses), "-m", "bleu", "chrf", "ter",
-         "--chrf-word-order", "2", "-w", "2", "-f", "json"], capture_output=True, text=True, check=True)
+         "--chrf-word-order", "2", "-w", "2", "-f", "json"], capture_output=True, text=True, check=True,
+        timeout=300)
     return {item["name"].split("2++")[0].lower().replace("chrf", "chrf"): item["score"] for item in json.loads(result.stdout)}
 
 

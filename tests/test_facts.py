@@ -164,7 +164,7 @@ def test_facts_command_on_the_seed():
 @pytest.mark.slow  # a child process
 def test_facts_command_reads_stdin_english():
     proc = subprocess.run([sys.executable, "-m", "tarjama", "facts", "-"], input="Prices rose 5% in 2021.",
-                          capture_output=True, text=True, cwd=ROOT)
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert proc.returncode == 0, proc.stderr
     facts = json.loads(proc.stdout)
     assert facts["numbers"] == [{"text": "5%", "value": 5, "unit": "%"}]

@@ -4,6 +4,7 @@ executor, a killed worker, an article that kills its worker every time, a model 
 load, a killed driver, Ctrl-C. No mock of Ray."""
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -15,14 +16,38 @@ import pytest
 from tests.conftest import ROOT, SEED, load_json, run_cli, set_args, wait_until
 
 pytest.importorskip("ray", reason="pip install 'tarjama[ray]'")
-pytestmark = pytest.mark.slow  # a Ray per test, model loading in its actors
+# A Ray per test, model loading in its actors; under pytest-xdist the Ray tests run one after
+# another on one worker (--dist loadgroup), since each job's Ray takes the machine's CPUs.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("ray")]
 
 RAY = ["--set", "job.executor=ray", "--set", "ray.local_cpus=2", "--set", "ray.batch_articles=1"]
 
 
+def _started_here(pid: str) -> bool:
+    """Whether a process belongs to this test session: under pytest-xdist, one whose environment
+    names this worker (Ray's processes inherit it from the job that started them), so another
+    worker's processes are never taken for ours."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return True
+    try:
+        environ = Path(f"/proc/{pid}/environ").read_bytes()
+    except OSError:  # gone already, or not ours to read
+        return False
+    return f"PYTEST_XDIST_WORKER={worker}".encode() in environ.split(b"\0")
+
+
 def _ray_processes() -> list[str]:
-    out = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
-    return [line for line in out.splitlines() if "raylet" in line or "gcs_server" in line]
+    out = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True, timeout=30).stdout
+    return [line for line in out.splitlines()
+            if ("raylet" in line or "gcs_server" in line) and _started_here(line.split()[0])]
+
+
+def _ran_on_ray(manifest: dict) -> None:
+    """Every stage call of the job ran on a Ray node (events name the Ray node id; outside Ray
+    they name the host), so a job that fell back to the local executor fails the test."""
+    nodes = {stage: account["nodes"] for stage, account in manifest["stages"].items() if stage != "overlap"}
+    assert nodes and all(ids and all(re.fullmatch(r"[0-9a-f]{56}", n) for n in ids) for ids in nodes.values()), nodes
 
 
 @pytest.fixture(autouse=True)
@@ -34,7 +59,8 @@ def _no_ray_left_behind():
         time.sleep(0.5)
     left = [p for p in _ray_processes() if p not in before]
     if left:  # clean up for the next test, then fail this one
-        subprocess.run([sys.executable, "-m", "ray.scripts.scripts", "stop", "--force"], capture_output=True)
+        subprocess.run([sys.executable, "-m", "ray.scripts.scripts", "stop", "--force"], capture_output=True,
+                       timeout=120)
     assert not left, f"Ray processes left behind: {left}"
 
 
@@ -67,6 +93,7 @@ def test_ray_writes_what_the_local_executor_writes(tiny_models, two_articles, tm
     assert {name: (stages[name]["model_loads"], stages[name]["batches"]) for name in ("translate", "summarise", "facts")} \
         == {"translate": (1, 2), "summarise": (1, 2), "facts": (1, 2)}
     assert set(manifest["models"]) == {"translate", "summarise", "entities"}
+    _ran_on_ray(manifest)
 
 
 def _same_articles(local: Path, ray: Path) -> None:
@@ -93,8 +120,8 @@ def _start(args, tmp_path):
 
 
 def _worker_pids() -> list[int]:
-    out = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
-    return [int(line.split()[0]) for line in out.splitlines() if "_RayStage" in line]
+    out = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True, timeout=30).stdout
+    return [int(line.split()[0]) for line in out.splitlines() if "_RayStage" in line and _started_here(line.split()[0])]
 
 
 def _new_worker(before: set[int]):
@@ -119,16 +146,19 @@ def test_a_killed_worker_is_replaced_and_the_job_finishes(tiny_models, tmp_path)
     manifest = load_json(out / "manifest.json")
     assert manifest["counts"]["written"] == 3 and manifest["counts"]["ledger"] == {"done": 3}
     assert sorted(manifest["articles"]) == [f"a{i}" for i in range(3)]
+    _ran_on_ray(manifest)
 
 
 def test_a_killed_driver_resumes_from_the_ledger(tiny_models, tmp_path):
     folder, out = _feed(tmp_path, 3), tmp_path / "out"
     args = ["run", str(folder), "-o", str(out), *set_args(tiny_models, **FAULT), *RAY]
+    before = set(_worker_pids())
     proc = _start(args, tmp_path)
+    assert wait_until(_new_worker(before), proc, 240.0), "no Ray worker appeared: the job did not run on Ray"
     assert wait_until(lambda: len(list((out / "articles").glob("*.json"))) >= 1, proc, 240.0) and proc.poll() is None
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
-    subprocess.run([sys.executable, "-m", "ray.scripts.scripts", "stop", "--force"], capture_output=True)
+    subprocess.run([sys.executable, "-m", "ray.scripts.scripts", "stop", "--force"], capture_output=True, timeout=120)
     done_before = len(list((out / "articles").glob("*.json")))
     rerun = subprocess.run([sys.executable, "-m", "tarjama", *args], cwd=ROOT, capture_output=True, text=True,
                            env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}, timeout=600)
@@ -136,6 +166,8 @@ def test_a_killed_driver_resumes_from_the_ledger(tiny_models, tmp_path):
     manifest = load_json(out / "manifest.json")
     assert manifest["counts"]["ledger"] == {"done": 3}
     assert manifest["counts"]["reused"] >= done_before - 1 and manifest["counts"]["written"] <= 3 - done_before + 1
+    if manifest["counts"]["written"]:  # the rerun's own work ran on Ray too
+        _ran_on_ray(manifest)
 
 
 def test_ctrl_c_exits_130_and_shuts_ray_down(tiny_models, tmp_path):
@@ -168,6 +200,7 @@ def test_an_article_that_kills_its_worker_every_time_fails_alone(tiny_models, tm
     assert failure["reason"] == ("translate: a Ray worker died each time it processed this article (3 times, 2 of "
                                  "them alone): out of memory, or a crash in native code")
     assert manifest["counts"]["ledger"] == {"done": 3, "failed": 1}
+    _ran_on_ray(manifest)
 
 
 def test_a_model_that_will_not_load_on_the_workers_is_one_line_and_exit_2(tiny_models, tmp_path):
@@ -179,7 +212,11 @@ def test_a_model_that_will_not_load_on_the_workers_is_one_line_and_exit_2(tiny_m
     assert result.returncode == 2, result.stderr
     lines = [line for line in result.stderr.splitlines() if line.startswith("tarjama: error")]
     assert len(lines) == 1 and "summarise.model" in lines[0] and "Traceback" not in result.stderr
-    assert load_json(out / "manifest.json")["status"] == "error"
+    manifest = load_json(out / "manifest.json")
+    assert manifest["status"] == "error"
+    # The load failed on a Ray actor, not in this process.
+    assert sorted(set(manifest["stages"]) - {"overlap"}) == ["summarise", "translate"]
+    _ran_on_ray(manifest)
 
 
 def test_stages_whose_actors_cannot_all_fit_are_refused_before_any_work(tiny_models, tmp_path):

@@ -8,7 +8,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,6 @@ import pytest
 from tarjama.engines import Engines
 from tarjama.runner import Runner
 from tests.conftest import ROOT, SEED, load_json, run_cli, set_args, tiny_config, wait_until
-
-pytestmark = pytest.mark.slow  # child processes killed mid-job
 
 N_ARTICLES = 8
 
@@ -76,6 +73,7 @@ def _done_in_ledger(out: Path) -> int:
         return db.execute("SELECT COUNT(*) FROM inputs WHERE status = 'done'").fetchone()[0]
 
 
+@pytest.mark.slow  # child processes killed mid-job
 @pytest.mark.parametrize("kill_after", [0, 2, 5])
 def test_sigkill_then_rerun_completes_exactly_once(tiny_models, corpus, reference, tmp_path, kill_after):
     out, cache = tmp_path / "out", tmp_path / "cache"
@@ -105,16 +103,18 @@ def test_sigkill_then_rerun_completes_exactly_once(tiny_models, corpus, referenc
         assert done_before >= kill_after - 1  # the last file seen may still await its ledger row
 
 
+@pytest.mark.slow  # a child process interrupted mid-job
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_interrupt_stops_promptly_and_resumes(tiny_models, corpus, reference, tmp_path, sig):
     out, cache = tmp_path / "out", tmp_path / "cache"
     proc = _start(_args(tiny_models, corpus, out), cache)
     assert wait_until(lambda: len(_articles(out)) >= 1, proc) and proc.poll() is None
-    sent = time.monotonic()
+    seen = len(_articles(out))
     proc.send_signal(sig)
-    _, stderr = proc.communicate(timeout=30)
+    _, stderr = proc.communicate(timeout=120)  # a backstop: promptness is counted in articles below
     assert proc.returncode == 130, stderr
-    assert time.monotonic() - sent < 30
+    # Prompt: the article under way when the signal came is the last one that may be written.
+    assert len(_articles(out)) <= seen + 1
     assert "run the same command again to resume" in stderr
     manifest = load_json(out / "manifest.json")
     assert manifest["status"] == "interrupted"
@@ -126,10 +126,13 @@ def test_interrupt_stops_promptly_and_resumes(tiny_models, corpus, reference, tm
     assert load_json(out / "manifest.json")["counts"]["reused"] >= done_before
 
 
+@pytest.mark.slow  # two child processes
 def test_second_run_on_a_busy_folder_exits_2(tiny_models, corpus, tmp_path):
     out, cache = tmp_path / "out", tmp_path / "cache"
     first = _start(_args(tiny_models, corpus, out), cache)
-    wait_until(lambda: (out / ".tarjama" / "lock").exists() and (out / ".tarjama" / "lock").read_text().strip(), first)
+    locked = wait_until(lambda: (out / ".tarjama" / "lock").exists()
+                        and bool((out / ".tarjama" / "lock").read_text().strip()), first)
+    assert locked and first.poll() is None, "the first run ended before it was seen holding the lock"
     second = run_cli(*_args(tiny_models, corpus, out), env={"XDG_CACHE_HOME": str(cache)})
     assert second.returncode == 2
     assert f"in use by another tarjama run (pid {first.pid})" in second.stderr
@@ -137,6 +140,7 @@ def test_second_run_on_a_busy_folder_exits_2(tiny_models, corpus, tmp_path):
     assert first.returncode == 0, stderr
 
 
+@pytest.mark.slow  # a child process
 def test_damaged_cache_is_rebuilt_not_trusted(tiny_models, tmp_path):
     cache = tmp_path / "cache"
     (cache / "tarjama").mkdir(parents=True)
@@ -150,6 +154,7 @@ def test_damaged_cache_is_rebuilt_not_trusted(tiny_models, tmp_path):
         assert db.execute("SELECT COUNT(*) FROM t").fetchone()[0] > 0
 
 
+@pytest.mark.slow  # a child process
 def test_cache_size_is_bounded(tiny_models, corpus, tmp_path):
     cache = tmp_path / "cache"
     result = run_cli("run", str(corpus), "-o", str(tmp_path / "out"),

@@ -26,17 +26,28 @@ from tests.test_review import XSS_BODY, review_out  # noqa: E402,F401  (the fixt
 from tests.test_review_hardening import hostile_out  # noqa: E402,F401
 
 
-def _serve(source, tmp_path):
-    from werkzeug.serving import make_server
+class _Waitress:
+    """The review app on waitress, as `tarjama review` serves it (its threads, its name), in a
+    thread of this process on a free loopback port."""
 
+    def __init__(self, app) -> None:
+        from waitress.server import create_server
+
+        self.server = create_server(app, host="127.0.0.1", port=0, threads=8, ident="tarjama-review")
+        self.port = self.server.effective_port
+        app.config["PORT"] = self.port  # the Host check knows the port once it is bound
+        threading.Thread(target=self.server.run, daemon=True).start()
+
+    def shutdown(self) -> None:
+        self.server.close()
+        self.server.task_dispatcher.shutdown()
+
+
+def _serve(source, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(source, out)
-    app = create_app(out, "alice")
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    app.config["PORT"] = httpd.server_port  # the Host check knows the port once it is bound
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    return httpd, f"http://127.0.0.1:{httpd.server_port}", out
+    server = _Waitress(create_app(out, "alice"))
+    return server, f"http://127.0.0.1:{server.port}", out
 
 
 @pytest.fixture()
@@ -163,7 +174,8 @@ def test_real_server_refuses_a_rebound_host_name(hostile_server):
     for host, status in ((f"evil.example:{port}", 421), (f"127.0.0.1:{port}", 200), (f"localhost:{port}", 200)):
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         conn.request("GET", "/", headers={"Host": host})
-        assert conn.getresponse().status == status, host
+        response = conn.getresponse()
+        assert (response.status, response.getheader("Server")) == (status, "tarjama-review"), host
         conn.close()
 
 

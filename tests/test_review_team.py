@@ -2,18 +2,19 @@
 each browser's own reviewer name."""
 
 import http.client
+import queue
 import re
 import socket
 import subprocess
 import sys
-import time
+import threading
 
 import pytest
 
 from tarjama.review.app import create_app
 from tarjama.review.store import ReviewStore
 from tarjama.review.team import clean_name, is_loopback
-from tests.conftest import ROOT
+from tests.conftest import ROOT, wait_until
 from tests.test_review_hardening import hostile_out  # noqa: F401  (the fixture is shared)
 
 
@@ -107,22 +108,35 @@ def _get(port, path, headers=None):
     return response
 
 
+def _first_line(proc: subprocess.Popen, limit: float) -> str:
+    """The child's first line of stderr, read in a thread so that a server that hangs before
+    printing fails this test in `limit` seconds instead of hanging the suite."""
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: lines.put(proc.stderr.readline()), daemon=True).start()
+    try:
+        return lines.get(timeout=limit)
+    except queue.Empty:
+        raise AssertionError(f"the server printed nothing in {limit:g} s") from None
+
+
+def _answers(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=5):
+            return True
+    except OSError:
+        return False
+
+
 @pytest.mark.slow  # a child process
 def test_review_command_serves_with_waitress_and_a_token_beyond_loopback(out):
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "tarjama", "review", str(out), "--host", "0.0.0.0",
                              "--port", str(port)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
     try:
-        line = proc.stderr.readline()
+        line = _first_line(proc, 60)
         token = re.search(r"\?token=(\S+)", line).group(1)
-        deadline = time.time() + 30
-        while True:
-            try:
-                response = _get(port, "/")
-                break
-            except OSError:
-                assert time.time() < deadline, "the server did not start"
-                time.sleep(0.2)
+        assert wait_until(lambda: _answers(port), proc, 60), "the server ended before it answered"
+        response = _get(port, "/")
         assert response.status == 401
         assert response.getheader("Server") == "tarjama-review"
         ok = _get(port, "/export?format=jsonl&status=all", {"Authorization": f"Bearer {token}"})

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from tarjama.ingest.decode import DecodeError, arabic_share, decode
+from tarjama.ingest.decode import WIDE_BOMS, DecodeError, arabic_share, decode
 from tarjama.ingest.discover import InputError, NoFiles, Unreachable, check_inputs, discover
 from tarjama.ingest.formats import Raw, RecordError, json_line, position_key, read
 from tarjama.ingest.language import not_arabic
@@ -78,7 +78,6 @@ def read_bytes(path: Path, data: bytes, section: dict) -> Iterator[Raw | RecordE
 
 
 JSON_LINES = (".jsonl", ".ndjson")
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def _file_sha(path: Path) -> str:
@@ -119,8 +118,8 @@ def _read_file(path: Path, section: dict) -> Iterator[Article | IngestFailure]:
     key = str(path)
     if path.suffix.lower() in JSON_LINES:
         with open(path, "rb") as fh:
-            head = fh.read(2)
-        if head not in _UTF16_BOMS:  # a UTF-16 export is read whole, through the decoder
+            head = fh.read(4)
+        if not head.startswith(WIDE_BOMS):  # a UTF-16 or UTF-32 export is read whole, through the decoder
             yield from _stream_json_lines(path, section)
             return
     try:

@@ -9,13 +9,17 @@ class DecodeError(Exception):
     pass
 
 
+# (BOM, the codec of the text after it, the name given). UTF-32-LE's BOM begins with
+# UTF-16-LE's (FF FE), so the UTF-32 entries come first.
 _BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
+# The BOMs of the encodings whose text holds NUL bytes: a file that starts with one is not binary.
+WIDE_BOMS = tuple(bom for bom, _, name in _BOMS if name != "utf-8")
 
 
 def arabic_share(text: str) -> float:
@@ -29,14 +33,14 @@ def arabic_share(text: str) -> float:
 def decode(data: bytes) -> tuple[str, str]:
     """(text, encoding). A BOM decides; else UTF-8 if it decodes; else the single-byte
     Arabic code page (Windows-1256 or ISO-8859-6) whose reading has the most Arabic."""
-    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if b"\x00" in data[:4096] and not data.startswith(WIDE_BOMS):
         raise DecodeError("binary file (NUL bytes), not text")
-    for bom, encoding in _BOMS:
+    for bom, codec, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding.replace("-sig", "") + " with BOM"
-            except UnicodeDecodeError as exc:
-                raise DecodeError(f"undecodable bytes for {encoding} at offset {exc.start}") from None
+                return data[len(bom):].decode(codec), f"{name} with BOM"
+            except UnicodeDecodeError as exc:  # the offset in the file, its BOM counted
+                raise DecodeError(f"undecodable bytes for {name} at offset {len(bom) + exc.start}") from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:

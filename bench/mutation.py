@@ -1,0 +1,195 @@
+"""Mutation testing of the core modules against the fast tier, run by hand (never by CI).
+
+For each module, mutmut (pip install 'tarjama[mutation]') mutates that module alone, in a
+scratch copy of this checkout, and runs for each mutant the fast tests of the files that
+cover the module; of those, mutmut runs only the tests that reach the mutated function. A
+mutant the tests do not notice survived. Prints killed/total per module and each survivor's
+diff, and writes them as JSON.
+
+    .venv/bin/python bench/mutation.py                       # every module
+    .venv/bin/python bench/mutation.py decode guard cache    # some of them
+    .venv/bin/python bench/mutation.py --list                # the modules and their test files
+    .venv/bin/python bench/mutation.py --tests-at main decode
+        # the tests as they are at a git revision (the code as it is here): a "before" score
+
+Each module's scratch copy is kept in bench/.mutation/<name>[@REV]/, so a run that is stopped
+goes on where it stopped; --fresh starts it again. Run it at low priority on a shared machine:
+`nice -n 10`. mutmut mutates inside functions only: module-level tables (facts/arabic.py's
+month names, the regular expressions) are held by the table tests, not measured here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRATCH = ROOT / "bench" / ".mutation"
+PACKAGES = ["tarjama", "facts", "translate", "seq2seq", "summarise"]
+# Copied beside the packages: what the tests read (seeds, the default config, test data).
+ALSO = ["seeds", "config", "tests", "pyproject.toml"]
+
+log = logging.getLogger("mutation")
+
+# name -> (the module mutated, the tests that cover it: files, or file::test for the tests of a
+# file that reach it without a model or a child process). Every selection runs with
+# -m "not slow", in a fixed order.
+FACTS_TESTS = ["tests/test_facts.py", "tests/test_facts_forms.py", "tests/test_tables_facts.py"]
+MODULES: dict[str, tuple[str, list[str]]] = {
+    "decode": ("tarjama/ingest/decode.py", ["tests/test_ingest.py", "tests/test_tables_ingest.py"]),
+    "guard": ("tarjama/review/guard.py", [
+        "tests/test_review_hardening.py::test_host_allowed",
+        "tests/test_review_hardening.py::test_host_names_of_a_bound_address_and_extra_names",
+        "tests/test_review_hardening.py::test_post_allowed", "tests/test_tables_guard.py"]),
+    "cache": ("tarjama/cache.py", ["tests/test_tables_keys.py"]),
+    "ledger": ("tarjama/ledger.py", ["tests/test_tables_keys.py", "tests/test_listing.py"]),
+    "segment": ("translate/segment.py", ["tests/test_segment.py", "tests/test_tables_text.py"]),
+    "glossary": ("translate/glossary.py", [
+        "tests/test_glossary.py::test_terms_match_through_clitics_and_spelling",
+        "tests/test_glossary.py::test_apply_keeps_the_meaningful_clitics",
+        "tests/test_glossary.py::test_files_in_order_a_later_one_wins",
+        "tests/test_glossary.py::test_a_bad_row_names_the_file_and_line",
+        "tests/test_glossary.py::test_honoured", "tests/test_tables_text.py"]),
+    "facts.types": ("facts/types.py", FACTS_TESTS),
+    "facts.invisible": ("facts/invisible.py", FACTS_TESTS),
+    "facts.sentences": ("facts/sentences.py", FACTS_TESTS + ["tests/test_support.py"]),
+    "facts.pairs": ("facts/pairs.py", FACTS_TESTS),
+    "facts.article": ("facts/article.py", FACTS_TESTS + ["tests/test_tables_summary.py"]),
+    "facts.checks": ("facts/checks.py", FACTS_TESTS),
+    "facts.english": ("facts/english.py", FACTS_TESTS),
+    "facts.arabic": ("facts/arabic.py", FACTS_TESTS),
+    "facts.support": ("facts/support.py", FACTS_TESTS + ["tests/test_support.py"]),
+    "facts.romanise": ("facts/romanise.py", ["tests/test_names.py"]),
+    "facts.name_spans": ("facts/name_spans.py", ["tests/test_names.py"]),
+    "facts.names": ("facts/names.py", ["tests/test_names.py"] + FACTS_TESTS),
+    "facts.exonyms": ("facts/exonyms.py", ["tests/test_names.py"]),
+}
+DETECTED = {"killed", "timeout", "caught by type check", "segfault"}
+
+
+def _files(rev: str | None) -> list[str]:
+    """The checkout's files: tracked and new, not ignored."""
+    out = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True,
+                         check=True).stdout
+    return [f for f in out.splitlines() if (ROOT / f).is_file()]
+
+
+def _scratch(name: str, rev: str | None, fresh: bool) -> Path:
+    where = SCRATCH / (f"{name}@{rev}" if rev else name)
+    if fresh and where.exists():
+        shutil.rmtree(where)
+    if where.exists():
+        return where
+    for rel in _files(rev):
+        if rel.split("/")[0] in PACKAGES + ALSO:
+            target = where / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / rel, target)
+    if rev:  # the tests as they were at REV
+        shutil.rmtree(where / "tests")
+        archive = subprocess.run(["git", "archive", rev, "tests"], cwd=ROOT, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(where)], input=archive, check=True)
+    return where
+
+
+def _selection(where: Path, tests: list[str]) -> list[str]:
+    """The selection, less the files this copy lacks (a new test file, at an older revision)."""
+    return [t for t in tests if (where / t.split("::")[0]).is_file()]
+
+
+def _configure(where: Path, module: str, tests: list[str]) -> None:
+    # A [tool.mutmut] table in the copy's pyproject.toml, which mutmut reads from the folder it runs in.
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    table = "\n".join([
+        "", "[tool.mutmut]",
+        f"source_paths = {json.dumps(PACKAGES)}",
+        f"only_mutate = {json.dumps([module])}",
+        f"also_copy = {json.dumps(['seeds', 'config'])}",
+        # The fast tier, one order, no backstop of pytest's own: mutmut bounds each run.
+        'pytest_add_cli_args = ["-m", "not slow", "-p", "no:randomly", "-p", "no:timeout", "-p", "no:cacheprovider", '
+        '"-q"]',
+        f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
+        "use_git_change_detection = false",
+        "",
+    ])
+    (where / "pyproject.toml").write_text(text + table, encoding="utf-8")
+
+
+def _mutmut(where: Path, *args: str) -> subprocess.CompletedProcess:
+    mutmut = shutil.which("mutmut", path=str(Path(sys.executable).parent)) or "mutmut"
+    env = {**os.environ, "TOKENIZERS_PARALLELISM": "false", "HF_HUB_OFFLINE": "1"}
+    return subprocess.run([mutmut, *args], cwd=where, capture_output=True, text=True, env=env)
+
+
+def _results(where: Path) -> dict[str, str]:
+    out = _mutmut(where, "results", "--all", "true").stdout
+    return dict(re.findall(r"^\s+(\S+): (.+)$", out, re.MULTILINE))
+
+
+def run_module(name: str, rev: str | None, fresh: bool, children: int) -> dict:
+    module, tests = MODULES[name]
+    where = _scratch(name, rev, fresh)
+    selection = _selection(where, tests)
+    if not selection:  # mutmut would run the whole suite: say instead that nothing covers it
+        return {"module": module, "tests": [], "tests_at": rev or "working tree", "killed": 0, "total": 0,
+                "by_status": {}, "seconds": 0, "survivors": {}, "diffs": {}}
+    _configure(where, module, selection)
+    start = time.monotonic()
+    done = _mutmut(where, "run", "--max-children", str(children))
+    if done.returncode != 0:
+        log.error("%s: mutmut run failed (exit %d):\n%s", name, done.returncode, (done.stdout + done.stderr)[-3000:])
+    results = _results(where)
+    survivors = sorted(k for k, v in results.items() if v not in DETECTED)
+    return {
+        "module": module, "tests": selection, "tests_at": rev or "working tree",
+        "killed": sum(v in DETECTED for v in results.values()), "total": len(results),
+        "by_status": {s: sum(v == s for v in results.values()) for s in sorted(set(results.values()))},
+        "seconds": round(time.monotonic() - start), "survivors": {k: results[k] for k in survivors},
+        "diffs": {k: _mutmut(where, "show", k).stdout for k in survivors},
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help=f"default: all of {', '.join(MODULES)}")
+    parser.add_argument("--tests-at", metavar="REV", help="the tests as they are at this git revision")
+    parser.add_argument("--fresh", action="store_true", help="forget earlier results of these modules")
+    parser.add_argument("--children", type=int, default=2, help="mutants tested at once (default 2)")
+    parser.add_argument("--json", type=Path, help="write the results here too")
+    parser.add_argument("--list", action="store_true", help="list the modules and their tests")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if args.list:
+        for name, (module, tests) in MODULES.items():
+            log.info("%-16s %s\n%18s%s", name, module, "", "\n                  ".join(tests))
+        return 0
+    unknown = [m for m in args.modules if m not in MODULES]
+    if unknown:
+        parser.error(f"unknown module(s) {', '.join(unknown)}; choose from: {', '.join(MODULES)}")
+    report = {}
+    for name in args.modules or list(MODULES):
+        result = run_module(name, args.tests_at, args.fresh, args.children)
+        report[name] = result
+        if not result["tests"]:
+            log.info("%-16s no covering test file at %s", name, result["tests_at"])
+            continue
+        share = f"{result['killed'] / result['total']:.0%}" if result["total"] else "-"
+        log.info("%-16s %4d/%-4d killed (%s) in %d s  %s", name, result["killed"], result["total"], share,
+                 result["seconds"], result["by_status"])
+        for key, diff in result["diffs"].items():
+            log.info("  survived: %s (%s)\n%s", key, result["survivors"][key], diff.strip())
+    if args.json:
+        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
