@@ -32,15 +32,8 @@ ENGLISH = {1: ["January", "Jan"], 2: ["February", "Feb"], 3: ["March", "Mar"], 4
            6: ["June", "Jun"], 7: ["July", "Jul"], 8: ["August", "Aug"], 9: ["September", "Sept", "Sep"],
            10: ["October", "Oct"], 11: ["November", "Nov"], 12: ["December", "Dec"]}
 
-# Spellings in use that facts/arabic.py does not read on this branch (Moroccan press: July,
-# August). Strict: the day the reader learns them, these marks must go.
-NOT_YET_READ = {"يوليوز", "غشت"}
-
-
 def _rows(table: dict[int, list[str]], region: str) -> list:
-    return [pytest.param(name, month, id=f"{region}-{month:02d}-{name}",
-                         marks=[pytest.mark.xfail(strict=True, reason="facts/arabic.py MONTHS lacks this spelling")]
-                         if name in NOT_YET_READ else [])
+    return [pytest.param(name, month, id=f"{region}-{month:02d}-{name}")
             for month, names in table.items() for name in names]
 
 
