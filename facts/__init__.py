@@ -4,7 +4,8 @@ Arabic and English text, and the checks between them."""
 from __future__ import annotations
 
 from facts import arabic, english
-from facts.checks import check_sentence, check_summary
+from facts.bounds import check_sentence
+from facts.checks import check_summary
 from facts.types import (DateFact, DecadeFact, Facts, MeasureFact, NumberFact, OrdinalFact, ScoreFact, TimeFact,
                          to_json)
 

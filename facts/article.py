@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from facts import arabic, english
-from facts.checks import check_sentence
+from facts.bounds import check_sentence
 from facts.names import ArabicSide, check_sentence_names, check_summary_names, link_json
 from facts.support import summary_support
 from facts.types import Facts, to_json

@@ -30,7 +30,13 @@ def span(positions: list[int], start: int, end: int) -> tuple[int, int]:
 def extract_through(text: str, published: str | None, read: Callable):
     """A language's figures read by `read(clean_text, published) -> Facts` on the text without
     invisible characters, with spans and `text` given back in the text as written (the marks
-    kept inside the spans)."""
+    kept inside the spans), within facts.bounds' limits: linear in the text whatever it holds."""
+    from facts.bounds import extract_bounded
+
+    return extract_bounded(text, lambda piece: _extract_through(piece, published, read))
+
+
+def _extract_through(text: str, published: str | None, read: Callable):
     from facts.types import FIGURES
 
     clean, positions = strip(text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from facts import arabic, english
-from facts.checks import check_sentence
+from facts.bounds import check_sentence
 from facts.names import check_sentence_names
 from facts.types import Facts
 

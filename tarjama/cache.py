@@ -2,7 +2,8 @@
 
 SQLite, because it survives kills and is in the standard library. A file that is not a
 sound database is moved aside and rebuilt, never trusted. The size is bounded: beyond
-`max_entries` the least recently used rows go.
+`max_entries` the least recently used rows go. A cache that cannot be written (its disk full)
+costs speed, not the job: one warning, and the run goes on without adding to it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import sqlite3
 import time
 from pathlib import Path
 from typing import Iterable, Sequence
+
+from tarjama.damaged import write_failed
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +34,7 @@ class TranslationCache:
     def __init__(self, folder: Path, max_entries: int) -> None:
         self.path = folder / "translations.sqlite"
         self.max_entries = max_entries
+        self.writable = True
         folder.mkdir(parents=True, exist_ok=True)
         try:
             self.db = self._open()
@@ -66,20 +70,36 @@ class TranslationCache:
                 f"SELECT key, en, score FROM t WHERE key IN ({','.join('?' * len(part))})", part
             ).fetchall()
             found.update({k: (en, score) for k, en, score in rows})
-        if found:
+        if found and self.writable:
             now = time.time()
-            self.db.executemany("UPDATE t SET used = ? WHERE key = ?", [(now, k) for k in found])
+            self._writing(lambda: self.db.executemany("UPDATE t SET used = ? WHERE key = ?",
+                                                      [(now, k) for k in found]))
         return found
 
     def put_many(self, rows: Iterable[tuple[str, str, float | None]]) -> None:
+        if not self.writable:
+            return
         now = time.time()
-        with self.db:
-            self.db.execute("BEGIN")
-            self.db.executemany(
-                "INSERT OR REPLACE INTO t (key, en, score, used) VALUES (?, ?, ?, ?)",
-                [(k, en, score, now) for k, en, score in rows],
-            )
-        self._trim()
+
+        def put() -> None:
+            with self.db:
+                self.db.execute("BEGIN")
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO t (key, en, score, used) VALUES (?, ?, ?, ?)",
+                    [(k, en, score, now) for k, en, score in rows],
+                )
+            self._trim()
+        self._writing(put)
+
+    def _writing(self, write) -> None:
+        try:
+            write()
+        except sqlite3.OperationalError as exc:
+            if not write_failed(exc):
+                raise
+            self.writable = False
+            log.warning("translation cache %s cannot be written (%s); this run goes on without adding to it",
+                        self.path, exc)
 
     def _trim(self) -> None:
         count = self.db.execute("SELECT COUNT(*) FROM t").fetchone()[0]

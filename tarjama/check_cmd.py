@@ -107,6 +107,8 @@ def records_from_jsonl(name: str) -> Iterator[CheckRecord]:
                 record = json.loads(line)
             except ValueError as exc:
                 raise CheckInputError(f"{name} line {n}: not valid JSON: {exc}") from None
+            except RecursionError:
+                raise CheckInputError(f"{name} line {n}: JSON nested too deeply to read") from None
             if not isinstance(record, dict):
                 raise CheckInputError(f"{name} line {n}: expected a JSON object")
             yield record_from_json(record, f"{name} line {n}")

@@ -55,9 +55,15 @@ def _load_config(args: argparse.Namespace) -> dict:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
+    from tarjama.output_folder import check_cache_dir
     from tarjama.runner import Runner
 
     cfg = _load_config(args)
+    # The translation cache, and CTranslate2's converted models, live there: a folder that
+    # cannot take them is one line now, not a traceback once the models have loaded.
+    converts = "ctranslate2" in (cfg["translate"]["engine"], cfg["summarise"]["engine"])
+    if cfg["job"]["cache_max_entries"] or (converts and cfg["job"]["cache_dir"]):
+        check_cache_dir(cfg["job"]["cache_dir"])
     outcome = Runner(cfg, args.out, fresh=args.fresh, progress=not args.quiet).run(args.inputs)
     done = len(outcome.written) + len(outcome.reused)
     summary = (
@@ -123,32 +129,44 @@ def _reviewer(args: argparse.Namespace, cfg: dict) -> str:
 
 
 def _cmd_review(args: argparse.Namespace) -> int:
+    import errno
     import secrets
 
-    from waitress import serve
+    from waitress.server import create_server
 
     from tarjama.review.app import create_app
-    from tarjama.review.guard import host_names
-    from tarjama.review.team import is_loopback
+    from tarjama.review.guard import host_names, link_host
+    from tarjama.review.team import is_loopback, token_problem
 
+    if not 0 < args.port < 65536:
+        # Not left to the resolver, which takes 70000 for 4464 and serves there.
+        raise UsageError(f"--port {args.port}: give a port from 1 to 65535")
     cfg = _load_config(args)
     # On loopback the person who started the server is the reviewer; on a network each
     # browser says who it is, and must hold the token.
     local = is_loopback(args.host)
+    if args.token is not None and (problem := token_problem(args.token)):
+        raise UsageError(f"--token: {problem}")
     token = args.token or (None if local else secrets.token_urlsafe(18))
     default = _reviewer(args, cfg) if local or args.reviewer else None
+    names = host_names(args.host, args.allow_hosts)
     try:
-        app = create_app(args.out, default, cfg["output"]["low_score"],
-                         hosts=host_names(args.host, args.allow_hosts), port=args.port, token=token)
+        app = create_app(args.out, default, cfg["output"]["low_score"], hosts=names, port=args.port, token=token)
     except FileNotFoundError as exc:
         raise UsageError(str(exc)) from None
-    host = f"[{args.host}]" if ":" in args.host else args.host
-    link = f"http://{host}:{args.port}/" + (f"?token={token}" if token else "")
+    try:
+        server = create_server(app, host=args.host, port=args.port, threads=8, ident="tarjama-review")
+    except (OSError, OverflowError) as exc:
+        reason = "in use (another review server?)" if getattr(exc, "errno", None) == errno.EADDRINUSE \
+            else f"not available: {getattr(exc, 'strerror', None) or exc}"
+        raise UsageError(f"cannot serve on {args.host} port {args.port}: {reason}; choose another with --port") from None
+    # A name the Host check lets through, so the link works as printed.
+    link = f"http://{link_host(args.host, names)}:{args.port}/" + (f"?token={token}" if token else "")
     print(f"tarjama: reviewing {args.out} at {link} (Ctrl-C to stop)", file=sys.stderr, flush=True)
     if not local:
         log.warning("bound to %s: anyone with the link above can edit reviews; each browser is asked for its "
                     "reviewer's name", args.host)
-    serve(app, host=args.host, port=args.port, threads=8, ident="tarjama-review")
+    server.run()
     return EXIT_OK
 
 
@@ -162,6 +180,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(f"--status {args.status!r}: choose one of {', '.join(STATUSES)}, all")
     if not (args.out / "articles").is_dir():
         raise UsageError(f"{args.out} has no articles/ folder; run `tarjama run INPUT -o {args.out}` first")
+    if args.output is not None and args.output.is_dir():
+        raise UsageError(f"-o {args.output}: a folder; give a file name, such as {args.output / ('digests.' + args.format)}")
     store = ReviewStore(args.out)
     try:
         body, unreadable = export(args.out, store, status=status, fmt=args.format)
@@ -170,7 +190,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     for problem in unreadable.values():
         log.warning("skipped unreadable article file %s", problem)
     if args.output:
-        atomic.write_text(args.output, body)
+        try:
+            atomic.write_text(args.output, body)
+        except OSError as exc:
+            raise UsageError(f"-o {args.output}: cannot write: {exc.strerror or exc}") from None
     else:
         sys.stdout.write(body)
     return EXIT_OK
@@ -178,8 +201,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _cmd_models(args: argparse.Namespace) -> int:
     from tarjama import models_cmd
+    from tarjama.output_folder import check_cache_dir
 
     cfg = _load_config(args)
+    if args.action == "convert":
+        check_cache_dir(cfg["job"]["cache_dir"])
     if args.action == "check":
         return models_cmd.check(cfg, as_json=getattr(args, "as_json", False))
     return {"pull": models_cmd.pull, "convert": models_cmd.convert}[args.action](cfg)
@@ -187,15 +213,10 @@ def _cmd_models(args: argparse.Namespace) -> int:
 
 def _cmd_facts(args: argparse.Namespace) -> int:
     import json
-    from datetime import date
 
     from tarjama.facts_file import FactsInputError, facts_of
 
-    if args.published:
-        try:
-            date.fromisoformat(args.published)
-        except ValueError:
-            raise UsageError(f"--published {args.published!r}: expected a date as YYYY-MM-DD") from None
+    _check_published(args.published)
     cfg = _load_config(args)
     try:
         results = facts_of(args.file, cfg, lang=args.lang, published=args.published)
@@ -213,11 +234,27 @@ class UsageError(Exception):
     """A command-line argument is wrong; the message says which and why."""
 
 
+def _check_published(value: str | None) -> None:
+    """--published is a real date written YYYY-MM-DD: 2023-02-30 is named as no such date."""
+    import re
+    from datetime import date
+
+    if value is None:
+        return
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise UsageError(f"--published {value!r}: expected a date as YYYY-MM-DD")
+    try:
+        date.fromisoformat(value)
+    except ValueError as exc:
+        raise UsageError(f"--published {value}: no such date ({exc})") from None
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from tarjama import check_cmd
 
     if bool(args.jsonl) == bool(args.source or args.translation or args.summary):
         raise UsageError("check: give --source AR.txt --translation EN.txt [--summary SUMMARY.txt], or --jsonl FILE")
+    _check_published(args.published)
     try:
         if args.jsonl:
             records = check_cmd.records_from_jsonl(args.jsonl)
@@ -225,9 +262,28 @@ def _cmd_check(args: argparse.Namespace) -> int:
             raise UsageError("check: --translation goes with --source, --summary or both")
         else:
             records = check_cmd.records_from_files(args.source, args.translation, args.summary)
-        return check_cmd.run(records, args.published)
+        given = (f"--jsonl {args.jsonl} holds" if args.jsonl else
+                 f"--source {args.source} and --translation {args.translation} hold")
+        return check_cmd.run(_with_text(records, f"check: {given} no text: nothing to check"), args.published)
     except check_cmd.CheckInputError as exc:
         raise UsageError(str(exc)) from None
+
+
+def _with_text(records, nothing: str):
+    """The records as they come, but those before the first with any text held back: when no
+    record holds text, the result is the usage error alone, with nothing printed before it."""
+    held: list = []
+    for record in records:
+        if held is not None:
+            texts = [t for t in (record.en, record.ar, record.summary) if t]
+            if not any(t.strip() if isinstance(t, str) else any(x.strip() for x in t) for t in texts):
+                held.append(record)
+                continue
+            yield from held
+            held = None
+        yield record
+    if held is not None:
+        raise UsageError(nothing)
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
@@ -260,7 +316,10 @@ def main(argv: list[str] | None = None) -> int:
 
     args = build_parser().parse_args(eval_facts_argv(sys.argv[1:] if argv is None else list(argv)))
     _setup_logging(args)
+    import sqlite3
+
     from tarjama.config import ConfigError
+    from tarjama.damaged import DamagedDatabase, explain
     from tarjama.evaluate.compare import EvalInputError
     from tarjama.ingest import InputError
     from tarjama.inert import escape_controls
@@ -271,11 +330,19 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return COMMANDS[args.command](args)
-    except (ConfigError, EvalInputError, GlossaryError, ModelLoadError, FolderBusy, InputError, OutputError,
-            UsageError) as exc:
+    except (ConfigError, DamagedDatabase, EvalInputError, GlossaryError, ModelLoadError, FolderBusy, InputError,
+            OutputError, UsageError) as exc:
         print(f"tarjama: error: {escape_controls(str(exc))}", file=sys.stderr)
         if args.verbose:
             log.debug("where it was raised", exc_info=exc)
+        return EXIT_USAGE
+    except sqlite3.DatabaseError as exc:
+        # Damage met past opening (a page of ledger.sqlite broken mid-file): the file named.
+        out = getattr(args, "out", None)
+        problem = explain(out, exc) if out is not None else None
+        if problem is None:
+            raise
+        print(f"tarjama: error: {escape_controls(str(problem))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("tarjama: interrupted", file=sys.stderr)

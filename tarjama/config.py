@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import math
 import re
 import tomllib
 from importlib import resources
@@ -123,17 +124,21 @@ def _read_toml(path: Path | Traversable, label: str | None = None) -> dict[str, 
         raise ConfigError(f"{label}: no such config file") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{label}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{label}: not readable TOML: nested too deeply") from None
     except OSError as exc:
         raise ConfigError(f"{label}: cannot read: {exc.strerror}") from None
 
 
-def _parse_value(text: str) -> Any:
+def _parse_value(text: str, key: str) -> Any:
     """`--set` values are TOML values when they parse as one, else plain strings, so
     `--set translate.model=/models/x` needs no quotes and `num_beams=2` is an int."""
     try:
         return tomllib.loads(f"v = {text}")["v"]
     except tomllib.TOMLDecodeError:
         return text
+    except RecursionError:
+        raise ConfigError(f"--set {key}: the value is nested too deeply to read") from None
 
 
 def _type_name(value: Any) -> str:
@@ -233,7 +238,10 @@ def _check_values(cfg: dict[str, Any], origin_of: dict[str, str]) -> None:
     from tarjama.generation_check import check_generation
 
     for table in GENERATION_TABLES:
-        check_generation(_get(cfg, table), origin_of.get(table, "config"), table)
+        settings = _get(cfg, table)
+        # Each setting blamed on the layer that gave it, not on the last layer to touch the table.
+        origins = {key: origin_of[f"{table}.{key}"] for key in settings if f"{table}.{key}" in origin_of}
+        check_generation(settings, origin_of.get(table, "config"), table, origins)
 
 
 def _get(cfg: dict[str, Any], dotted: str) -> Any:
@@ -261,20 +269,49 @@ def load_with_origins(files: list[str | Path] = (), overrides: list[str] = (), *
     origin_of: dict[str, str] = {}
     layers: list[tuple[str, dict[str, Any]]] = [(f"preset {name}", _read_toml(_preset(name), f"preset {name}"))
                                                 for name in presets]
-    layers += [(str(p), _read_toml(Path(p) if isinstance(p, str) else p)) for p in files]
+    layers += [(str(p), _beside(_read_toml(Path(p) if isinstance(p, str) else p), p)) for p in files]
     for item in overrides:
         key, sep, raw = item.partition("=")
         key = key.strip()
         if not sep or not key:
             raise ConfigError(f"--set {item!r}: expected KEY=VALUE, for example --set translate.model=/models/opus")
-        layers.append((f"--set {key}", _set_path({}, key, _parse_value(raw.strip()))))
+        layers.append((f"--set {key}", _set_path({}, key, _parse_value(raw.strip(), key))))
     for origin, layer in layers:
+        _refuse_non_finite(layer, origin)
         _merge(cfg, layer, schema, origin)
         for key in _flat_keys(layer):
             origin_of[key] = origin
     if check:
         _check_values(cfg, origin_of)
     return cfg, origin_of
+
+
+def _beside(layer: dict[str, Any], path: str | Path | Traversable) -> dict[str, Any]:
+    """A config file's relative glossary paths, read against the file's own folder: the file
+    and its glossary travel together, whatever folder the command runs in."""
+    translate = layer.get("translate")
+    if not isinstance(path, (str, Path)) or not isinstance(translate, dict) or not isinstance(
+            translate.get("glossary"), list):
+        return layer
+    folder = Path(path).parent
+    translate["glossary"] = [
+        str(folder / entry) if isinstance(entry, str) and not entry.startswith("~") and not Path(entry).is_absolute()
+        else entry
+        for entry in translate["glossary"]
+    ]
+    return layer
+
+
+def _refuse_non_finite(layer: dict[str, Any], origin: str, prefix: str = "") -> None:
+    """nan and inf are TOML numbers, but no setting means them, and the manifest that records
+    the config must stay valid JSON."""
+    for name, value in layer.items():
+        key = f"{prefix}{name}"
+        if isinstance(value, dict):
+            _refuse_non_finite(value, origin, f"{key}.")
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, float) and not math.isfinite(item):
+                raise ConfigError(f"{origin}: {key} = {item}: must be a finite number")
 
 
 def _flat_keys(layer: dict[str, Any], prefix: str = "") -> list[str]:

@@ -28,7 +28,7 @@ _GENERATION_NUMBERS: dict[str, tuple[type | tuple[type, ...], float]] = {
 }
 
 
-def check_generation(settings: dict[str, Any], origin: str, table: str) -> None:
+def check_generation(settings: dict[str, Any], origin: str, table: str, origins: dict[str, str] | None = None) -> None:
     """Reject what GenerationConfig would not accept, before any model is loaded.
 
     Importing transformers takes over a second, most of a rerun whose articles are all done,
@@ -37,7 +37,7 @@ def check_generation(settings: dict[str, Any], origin: str, table: str) -> None:
     token = _passed_token(settings)
     if token is not None and token in _passed_checks():
         return
-    _check_generation(settings, origin, table)
+    _check_generation(settings, origin, table, origins or {})
     if token is not None:
         _remember_passed(token)
 
@@ -81,14 +81,16 @@ def _remember_passed(token: str) -> None:
         pass
 
 
-def _check_generation(settings: dict[str, Any], origin: str, table: str) -> None:
+def _check_generation(settings: dict[str, Any], origin: str, table: str, origins: dict[str, str]) -> None:
+    """`origin`: the layer that set the table last; `origins`: the layer that set each key, so
+    that an error is blamed on the file (or --set) that made it."""
     from transformers import GenerationConfig
 
     known = set(GenerationConfig().to_dict())
     for key in settings:
         if key not in known:
             raise ConfigError(
-                f"{origin}: [{table}] has unknown generation setting {key!r}; "
+                f"{origins.get(key, origin)}: [{table}] has unknown generation setting {key!r}; "
                 "see transformers' GenerationConfig for the valid ones "
                 "(num_beams, max_new_tokens, min_new_tokens, length_penalty, no_repeat_ngram_size, ...)"
             )
@@ -98,13 +100,15 @@ def _check_generation(settings: dict[str, Any], origin: str, table: str) -> None
             isinstance(value, bool) or not isinstance(value, kind) or value < floor
         ):
             raise ConfigError(
-                f"{origin}: [{table}] {key} = {value!r}: must be a number >= {floor}"
+                f"{origins.get(key, origin)}: [{table}] {key} = {value!r}: must be a number >= {floor}"
             )
     if settings.get("num_return_sequences", 1) != 1:
-        raise ConfigError(f"{origin}: [{table}] num_return_sequences must be 1: tarjama keeps one output per input")
+        raise ConfigError(f"{origins.get('num_return_sequences', origin)}: [{table}] num_return_sequences must be 1: "
+                          "tarjama keeps one output per input")
     low, high = settings.get("min_new_tokens"), settings.get("max_new_tokens")
     if low is not None and high is not None and low > high:
-        raise ConfigError(f"{origin}: [{table}] min_new_tokens = {low} is more than max_new_tokens = {high}")
+        raise ConfigError(f"{origins.get('min_new_tokens', origin)}: [{table}] min_new_tokens = {low} is more than "
+                          f"max_new_tokens = {high}")
     from transformers.utils import logging as hf_logging
 
     # Not strict: a beam-only setting left over when num_beams = 1 (length_penalty, say) is

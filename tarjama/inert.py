@@ -22,6 +22,26 @@ def show_bidi(text: str) -> str:
     return _BIDI.sub(lambda m: f"⟦U+{ord(m.group()):04X}⟧", text)
 
 
+_SHOWN = re.compile("⟦U\\+(202[A-E]|206[6-9])⟧")
+
+
+def unshow_bidi(text: str) -> str:
+    """show_bidi undone: what a reviewer sends back from a page that showed ⟦U+202E⟧ holds
+    the control it stood for, not the token as literal text."""
+    return _SHOWN.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def show_bidi_all(value: object) -> object:
+    """show_bidi on every string inside a JSON-like value (an export row)."""
+    if isinstance(value, str):
+        return show_bidi(value)
+    if isinstance(value, dict):
+        return {k: show_bidi_all(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [show_bidi_all(v) for v in value]
+    return value
+
+
 _CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}\u2028\u2029]")
 
 

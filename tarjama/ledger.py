@@ -12,7 +12,10 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
+
+from tarjama.damaged import damaged, is_damage, write_failed
+from tarjama.output_folder import OutputError
 
 MIGRATIONS: list[str] = []
 migration = MIGRATIONS.append
@@ -94,12 +97,18 @@ class Ledger:
         self.path = path
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=FULL")
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self.db:
-                self.db.executescript(f"BEGIN; {sql}; PRAGMA user_version = {number}; COMMIT;")
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=FULL")
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
+                with self.db:
+                    self.db.executescript(f"BEGIN; {sql}; PRAGMA user_version = {number}; COMMIT;")
+        except sqlite3.DatabaseError as exc:
+            self.db.close()
+            if is_damage(exc):
+                raise damaged(path, exc) from None
+            raise
 
     def close(self) -> None:
         self.db.close()
@@ -144,10 +153,17 @@ class Ledger:
         fields = {k: (json.dumps(list(v)) if k == "files" else v) for k, v in fields.items()}
         columns = ["key", "status", "updated", *fields]
         values = [key, status, time.time(), *fields.values()]
-        self.db.execute(
-            f"INSERT OR REPLACE INTO inputs ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-            values,
-        )
+        self._write(f"INSERT OR REPLACE INTO inputs ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                    values)
+
+    def _write(self, sql: str, values: Sequence[object]) -> None:
+        try:
+            self.db.execute(sql, values)
+        except sqlite3.OperationalError as exc:
+            if write_failed(exc):
+                raise OutputError(f"{self.path}: cannot write: {exc}; free some space or fix the folder, then run "
+                                  "the same command again (what is written is kept)") from exc
+            raise
 
     def done_listing(self) -> Iterator[Entry]:
         """Finished articles, flagged ones first, streamed: one sort however many pages."""
@@ -165,7 +181,7 @@ class Ledger:
         return {row[0]: row[1] for row in self.db.execute("SELECT status, COUNT(*) FROM inputs GROUP BY status")}
 
     def set_meta(self, key: str, value: object) -> None:
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value)))
+        self._write("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value)))
 
     def get_meta(self, key: str) -> object:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

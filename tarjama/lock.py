@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import fcntl
 import os
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 
 class FolderBusy(Exception):
@@ -42,3 +44,17 @@ class FolderLock:
             fcntl.flock(self._fh, fcntl.LOCK_UN)
             self._fh.close()
             self._fh = None
+
+
+@contextmanager
+def held(path: Path) -> Iterator[None]:
+    """An exclusive flock on `path`, waited for: a short critical section (a migration, a
+    read-modify-write) shared by threads and processes alike. Each call opens the file
+    anew, so two threads of one process exclude each other as two processes do."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)

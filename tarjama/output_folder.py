@@ -28,3 +28,36 @@ def check_output(out: Path) -> None:
     except OSError as exc:
         raise OutputError(f"{out}: cannot write in the output folder: {exc.strerror}; "
                           "fix its permissions or choose another with -o") from None
+
+
+def check_folder(folder: Path, option: str) -> None:
+    """A folder a command writes its files in (`eval -o DIR`), before any work: one line
+    naming the option when it is a file or cannot be written."""
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{option} {folder}: exists and is not a folder; give a folder, such as {folder}.d")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".write-check-", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise OutputError(f"{option} {folder}: cannot write there: {exc.strerror or exc}; choose another folder") from None
+
+
+def check_cache_dir(value: str) -> None:
+    """job.cache_dir (or the default cache folder) can hold the translation cache, before
+    any work: one line naming the setting, not a traceback once the models have loaded."""
+    from tarjama.cache import default_dir
+
+    folder = Path(value or default_dir()).expanduser()
+    label = f"job.cache_dir = {value!r}" if value else f"the cache folder {folder}"
+    fix = 'set job.cache_dir to a folder tarjama may write, or "" for $XDG_CACHE_HOME/tarjama'
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{label}: exists and is not a folder; {fix}")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".write-check-", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise OutputError(f"{label}: cannot write there: {exc.strerror or exc}; {fix}") from None

@@ -10,12 +10,23 @@ from typing import Any, Iterable
 
 from tarjama import atomic
 from tarjama.ledger import Ledger
+from tarjama.output_folder import OutputError
 from tarjama.render.html import render_article, render_index
 from tarjama.render.markdown import render_markdown
 
 
 def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _write(path: Path, text: str) -> None:
+    """An output file, atomically; OutputError in one line when the folder will not take it
+    (a disk full, a folder made read-only or removed under a running job)."""
+    try:
+        atomic.write_text(path, text)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}; free some space or fix the folder, then run "
+                          "the same command again (what is written is kept)") from exc
 
 
 def write_article(out: Path, record: dict, formats: Iterable[str], low_score: float) -> list[str]:
@@ -25,12 +36,12 @@ def write_article(out: Path, record: dict, formats: Iterable[str], low_score: fl
     article_id = record["id"]
     written = []
     if "md" in formats:
-        atomic.write_text(folder / f"{article_id}.md", render_markdown(record))
+        _write(folder / f"{article_id}.md", render_markdown(record))
         written.append(f"articles/{article_id}.md")
     if "html" in formats:
-        atomic.write_text(folder / f"{article_id}.html", render_article(record, low_score))
+        _write(folder / f"{article_id}.html", render_article(record, low_score))
         written.append(f"articles/{article_id}.html")
-    atomic.write_text(folder / f"{article_id}.json", dumps(record))
+    _write(folder / f"{article_id}.json", dumps(record))
     written.append(f"articles/{article_id}.json")
     return written
 
@@ -63,7 +74,7 @@ def write_index(out: Path, ledger: Ledger, failures: list[dict]) -> None:
         links = {"previous": index_name(page - 1) if page > 1 else None,
                  "next": index_name(page + 1) if page < pages else None,
                  "pages": [(n, index_name(n)) for n in range(1, pages + 1)] if pages > 1 else []}
-        atomic.write_text(out / index_name(page), render_index(
+        _write(out / index_name(page), render_index(
             rows, failures if page == 1 else [], generated, total=total, page=page, first=(page - 1) * INDEX_PAGE_ROWS + 1,
             links=links))
     # Pages left from a run that had more articles.
@@ -74,4 +85,4 @@ def write_index(out: Path, ledger: Ledger, failures: list[dict]) -> None:
 
 
 def write_manifest(out: Path, manifest: dict) -> None:
-    atomic.write_text(out / "manifest.json", dumps(manifest))
+    _write(out / "manifest.json", dumps(manifest))

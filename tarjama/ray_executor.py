@@ -218,8 +218,11 @@ class RayExecutor:
             kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
             if section["address"]:
                 kwargs["address"] = section["address"]
-            elif section["local_cpus"]:
-                kwargs["num_cpus"] = section["local_cpus"]
+            else:
+                # "" means a Ray of this job's own, even where RAY_ADDRESS names a cluster.
+                kwargs["address"] = "local"
+                if section["local_cpus"]:
+                    kwargs["num_cpus"] = section["local_cpus"]
             log.info("ray: %s", f"joining {section['address']}" if section["address"] else "starting on this machine")
             # ray.init replaces the driver's signal handlers; the job's own (Ctrl-C and SIGTERM
             # stop it with a manifest and exit 130, and Ray is shut down) must stay.

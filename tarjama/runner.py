@@ -34,7 +34,7 @@ from tarjama.ingest import Article, IngestFailure, check_inputs, read_inputs
 from tarjama.ledger import Ledger, text_sha
 from tarjama.lock import FolderLock
 from tarjama.outcome import MANIFEST_SCHEMA_VERSION, Outcome, build_manifest  # noqa: F401  (re-exported)
-from tarjama.output_folder import check_output
+from tarjama.output_folder import OutputError, check_output
 from tarjama.outputs import now_iso, write_article, write_index, write_manifest
 from tarjama.progress import JobProgress
 from tarjama.record import machine_summary
@@ -308,7 +308,16 @@ class Runner:
 
     def _finish(self, inputs: Sequence[str], ledger: Ledger, outcome: Outcome, started: str) -> None:
         failures = outcome.failed + outcome.skipped
-        write_index(self.out, ledger, failures)
+        try:
+            write_index(self.out, ledger, failures)
+        except OutputError:
+            # The folder stopped taking files: the manifest must say error, not complete.
+            outcome.status = "error"
+            self._write_manifest(inputs, ledger, outcome, started)
+            raise
+        self._write_manifest(inputs, ledger, outcome, started)
+
+    def _write_manifest(self, inputs: Sequence[str], ledger: Ledger, outcome: Outcome, started: str) -> None:
         counts = ledger.counts()
         models = self._models() or ledger.get_meta(f"models:{self.config_sig}") or {
             "translate": static_signature(self.cfg["translate"]),

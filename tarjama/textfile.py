@@ -39,6 +39,8 @@ def json_objects(lines: list[str], where: str, error: type[Exception]) -> Iterat
             record = json.loads(line)
         except ValueError as exc:
             raise error(f"{where} line {n}: not valid JSON: {exc}") from None
+        except RecursionError:
+            raise error(f"{where} line {n}: JSON nested too deeply to read") from None
         if not isinstance(record, dict):
             raise error(f"{where} line {n}: expected a JSON object")
         yield n, record

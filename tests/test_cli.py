@@ -45,7 +45,8 @@ def test_seed_article_json_aligns_each_sentence(seed_run):
     assert record["source"]["name"] == "روداو"
     assert len(record["source"]["sha256"]) == 64
     assert record["summary"]["en"]
-    assert set(record["facts"]["source"]) == {"dates", "numbers", "people", "organisations", "places"}
+    assert set(record["facts"]["source"]) == {"dates", "numbers", "people", "organisations", "places", "times", "ordinals",
+                                              "scores", "decades", "measures"}
     assert [d["iso"] for d in record["facts"]["source"]["dates"]] == ["2022-09-27", "2022-09-21", "2016", "2014"]
     # Random weights translate no number, so each Arabic date and number is flagged missing.
     flagged = {(f["type"], f["source"]["text"]) for f in record["flags"] if f["segment"] is not None}

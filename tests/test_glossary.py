@@ -12,7 +12,7 @@ from tarjama.review.app import create_app
 from tarjama.review.store import ReviewStore
 from tarjama.runner import Runner
 from tests.conftest import SEED, run_cli, tiny_config
-from translate.glossary import Entry, Glossary, GlossaryError, honoured, load
+from translate.glossary import Entry, Glossary, GlossaryError, honoured, load, read_file
 
 DESK = "البيشمركة\tPeshmerga\nداعش\tISIS\nالبنتاغون\tPentagon\nكردستان\tKurdistan\n"
 
@@ -131,3 +131,169 @@ def test_review_page_adds_a_term_that_a_rerun_uses(tiny_models, tmp_path):
     assert again.written  # the job's glossary changed, so the article is redone with it
     record = json.loads((out / "articles" / f"{SEED.stem}.json").read_text(encoding="utf-8"))
     assert any(t["en"] == "memorandum of understanding" for s in record["segments"] for t in s.get("terms", []))
+
+
+# -- read strictly: a line is an entry, a comment, blank, or refused with FILE:LINE ------------
+
+
+@pytest.mark.parametrize("suffix,row,reason", [
+    (".tsv", '"البيشمركة\tPeshmerga', "begins with a quote"),
+    (".tsv", 'داعش\t"ISIS', "begins with a quote"),
+    (".csv", '"داعش, ISIS",Daesh', "begins with a quote"),
+    (".tsv", " #داعش\tISIS", "starts with '#', which marks a comment line"),
+    (".tsv", "ـــ\tTatweel", "has no Arabic letters"),
+    (".tsv", "ـَُِّـ\tMarks", "has no Arabic letters"),
+    (".tsv", "داعش\t" + "x" * 200_000, "200,000 characters; at most 200"),
+    (".csv", "داعش," + "x" * 200_000, "200,000 characters; at most 200"),
+    (".tsv", "دا\x00عش\tISIS", "a control character (U+0000)"),
+    (".tsv", "داعش\u202e\tISIS", "RIGHT-TO-LEFT OVERRIDE (U+202E)"),
+    (".tsv", "داعش\tIS\u2066IS", "LEFT-TO-RIGHT ISOLATE (U+2066)"),
+    (".tsv", "داعش\tISIS\u200f", "RIGHT-TO-LEFT MARK (U+200F)"),
+    (".tsv", "داعش\t—", "has no letters or digits"),
+])
+def test_a_hostile_line_is_refused_with_file_and_line(tmp_path, suffix, row, reason):
+    """Each of these was read by the old csv reader as something else: a quote swallowed the
+    lines after it, '#' hid a term, a tatweel term matched everywhere with zero width, a long
+    field raised csv's own error, a NUL or a direction control went into the term."""
+    path = tmp_path / f"terms{suffix}"
+    sep = "," if suffix == ".csv" else "\t"
+    path.write_text(f"البيشمركة{sep}Peshmerga\n{row}\nكردستان{sep}Kurdistan\n", encoding="utf-8")
+    with pytest.raises(GlossaryError) as caught:
+        load([path])
+    assert str(caught.value).startswith(f"{path}:2: ") and reason in str(caught.value), str(caught.value)[:300]
+
+
+def test_a_quote_can_no_longer_swallow_the_lines_after_it(tmp_path):
+    path = tmp_path / "terms.tsv"
+    path.write_text('البيشمركة\t"Peshmerga\nداعش\tISIS\nكردستان\tKurdistan"\n', encoding="utf-8")
+    with pytest.raises(GlossaryError, match=rf"^{re.escape(str(path))}:1: .*begins with a quote"):
+        load([path])
+
+
+def test_comments_blank_lines_and_line_ends_of_every_kind(tmp_path):
+    path = tmp_path / "terms.tsv"
+    path.write_bytes("\ufeff# desk\r\n\r\nداعش\tISIS\tthe group\rالبيشمركة\tPeshmerga\n# a NUL in a comment \x00 is no term\n"
+                     .encode("utf-8"))
+    assert [(e.arabic, e.english, e.note, e.source) for e in read_file(path)] == [
+        ("داعش", "ISIS", "the group", f"{path}:3"), ("البيشمركة", "Peshmerga", "", f"{path}:4")]
+
+
+def test_a_term_of_tatweel_or_diacritics_never_matches(tmp_path):
+    glossary = Glossary([Entry("ـــ", "Tatweel"), Entry("ًٌٍ", "Marks"), Entry("داعش", "ISIS")])
+    assert [(m.start, m.end, m.entry.english) for m in glossary.find("قال ـــ إن داعش، ثم ًٌٍ")] == [(11, 15, "ISIS")]
+
+
+# -- the review page writes only what reads back exactly ------------------------------------------
+
+HOSTILE_TERMS = [
+    ("داعش", "ISIS"), ('داعش', '"ISIS"'), ('"داعش', "ISIS"), ("#داعش", "ISIS"), ("داعش", "#ISIS"),
+    ("داعش", "ISIS, the group"), ("داعش", "=HYPERLINK(\"x\")"), ("داعش", "IS\\tIS"), ("داعش", "I\u202eSIS"),
+    ("دا\u2067عش", "ISIS"), ("داعش", "IS\x00IS"), ("داعش", "ISIS\u2028x"), ("داعش", "\ufeffISIS"),
+    ("داعش", "\u200b"), ("ـــ", "Tatweel"), ("داعش", "x" * 201), ("داعش", "  ISIS \t in   spaces "),
+    ("البيشمركة", "Pesh\u200cmerga"), ("وزارة الخارجية", "Foreign Ministry"), ("داعش", "ISIS\x85"),
+]
+
+
+def test_review_page_terms_read_back_exactly_or_are_refused(tmp_path):
+    from tests.test_review_concurrency import article_record, write_folder
+
+    out = write_folder(tmp_path / "out", [article_record("a", [
+        "قالت وزارة الخارجية إن داعش والبيشمركة اشتبكوا.", "ـــ كلام"])])
+    client = create_app(out, "layla").test_client()
+    page = client.get("/article/a").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    added, refused = [], []
+    for arabic, english in HOSTILE_TERMS:
+        r = client.post("/article/a/term", data={"csrf_token": token, "arabic": arabic, "english": english})
+        given = (" ".join(arabic.split()), " ".join(english.split()))
+        if r.status_code == 303:
+            added.append(given)
+        else:
+            assert r.status_code == 400 and "Term not added: " in r.get_data(as_text=True)
+            refused.append(given)
+    assert [(e.arabic, e.english, e.note) for e in read_file(out / "glossary.tsv")] == [(a, e, "") for a, e in added]
+    assert [(arabic, english) for _, arabic, english, _, _ in ReviewStore(out).terms()] == added
+    # The page folds whitespace as it reads a form: a line separator or NEL is a space there.
+    assert added == [("داعش", "ISIS"), ("داعش", "#ISIS"), ("داعش", "ISIS, the group"), ("داعش", '=HYPERLINK("x")'),
+                     ("داعش", "IS\\tIS"), ("داعش", "ISIS x"), ("داعش", "ISIS in spaces"),
+                     ("البيشمركة", "Pesh\u200cmerga"), ("وزارة الخارجية", "Foreign Ministry"), ("داعش", "ISIS")]
+    assert len(refused) == len(HOSTILE_TERMS) - len(added)
+
+
+def test_a_hand_broken_job_glossary_is_named_not_appended_to(tmp_path):
+    from tests.test_review_concurrency import article_record, write_folder
+
+    out = write_folder(tmp_path / "out", [article_record("a", ["قال داعش كلاما."])])
+    (out / "glossary.tsv").write_text("البيشمركة\tPeshmerga\nداعش\n", encoding="utf-8")
+    client = create_app(out, "layla").test_client()
+    page = client.get("/article/a").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    r = client.post("/article/a/term", data={"csrf_token": token, "arabic": "داعش", "english": "ISIS"})
+    assert r.status_code == 409 and "glossary.tsv:2: expected ARABIC, ENGLISH" in r.get_data(as_text=True)
+    assert (out / "glossary.tsv").read_text(encoding="utf-8") == "البيشمركة\tPeshmerga\nداعش\n"
+    assert ReviewStore(out).terms() == []
+
+
+# -- a large glossary: one trie, a few look-ups per word, built only when used --------------------
+
+
+class _CountingDict(dict):
+    looked_up = 0
+
+    def __contains__(self, key):
+        _CountingDict.looked_up += 1
+        return super().__contains__(key)
+
+    def __getitem__(self, key):
+        _CountingDict.looked_up += 1
+        return super().__getitem__(key)
+
+
+def _lookups(glossary, text):
+    trie, _ = glossary._built()
+    glossary._trie = _CountingDict(trie)
+    _CountingDict.looked_up = 0
+    found = [(m.start, m.end, m.entry.english) for m in glossary.find(text)]
+    return found, _CountingDict.looked_up
+
+
+def test_matching_work_does_not_grow_with_the_glossary():
+    sentence = "قالت وزارة الخارجية إن قوات البيشمركة دخلت إقليم كردستان العراق أمس وأن داعش انسحب."
+    small = [Entry("البيشمركة", "Peshmerga"), Entry("إقليم كردستان", "Kurdistan Region"), Entry("داعش", "ISIS")]
+    # Twenty thousand other terms of two words each, written from a fixed alphabet.
+    letters = "بتثجحخدذرزسشصضطظعغفقكمنهوي"
+    filler = [Entry(f"{a}{b}{c}ان {c}{b}{a}ية", f"T{i}") for i, (a, b, c) in enumerate(
+        (a, b, c) for a in letters for b in letters for c in letters)][:20_000]
+    found_small, work_small = _lookups(Glossary(small), sentence)
+    found_large, work_large = _lookups(Glossary(filler + small), sentence)
+    assert found_small == found_large == [(28, 37, "Peshmerga"), (43, 56, "Kurdistan Region"), (72, 76, "ISIS")]
+    assert work_large == work_small <= 14 * len(sentence.split())
+
+
+def test_a_rerun_reads_a_checked_glossary_without_parsing_it(tmp_path, monkeypatch):
+    from tarjama import config, glossary_use
+
+    terms = tmp_path / "terms.tsv"
+    terms.write_text(DESK, encoding="utf-8")
+    cfg = config.load([], [f'translate.glossary=["{terms}"]'], check=False)
+    parsed = []
+    real = glossary_use.parse
+    monkeypatch.setattr(glossary_use, "parse", lambda text, path: parsed.append(path) or real(text, path))
+    first = glossary_use.load_glossary(cfg, tmp_path / "out")
+    second = glossary_use.load_glossary(cfg, tmp_path / "out")
+    assert parsed == [terms]  # the second read only hashed the bytes
+    assert second.fingerprint() == first.fingerprint() and bool(second)
+    assert [(m.start, m.end) for m in second.find("قوات البيشمركة")] == [(5, 14)]
+    assert parsed == [terms, terms]  # parsed when first used to match
+    terms.write_text(DESK + "داعش\n", encoding="utf-8")  # changed bytes: checked again, and refused
+    with pytest.raises(GlossaryError, match=rf"{re.escape(str(terms))}:5: "):
+        glossary_use.load_glossary(cfg, tmp_path / "out")
+
+
+def test_many_occurrences_cost_a_bounded_number_of_look_ups_each():
+    """The old matcher checked each occurrence against every one taken before (quadratic)."""
+    glossary = Glossary([Entry("داعش", "ISIS"), Entry("البيشمركة", "Peshmerga")])
+    text = "داعش وللبيشمركة " * 5000
+    found, work = _lookups(glossary, text)
+    assert len(found) == 10_000 and found[:2] == [(0, 4, "ISIS"), (5, 15, "Peshmerga")]
+    assert work <= 14 * 10_000

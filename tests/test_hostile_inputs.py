@@ -3,6 +3,7 @@ a word. Every fixture is written here."""
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -151,6 +152,38 @@ def test_unreadable_subfolder_is_reported(tmp_path, monkeypatch):
     assert _failures(items)["locked"] == "cannot read folder: Permission denied"
 
 
+
+def test_a_named_pipe_is_named_and_never_opened(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "good.txt")
+    os.mkfifo(folder / "feed.jsonl")  # opened, it would wait for a writer for ever
+    os.mkfifo(folder / "notes")  # no input's name: passed over as any such file is
+    items = _read(folder)
+    assert _failures(items) == {"feed.jsonl": "a named pipe (FIFO), not a regular file: not read"}
+    assert [a.key for a in items if isinstance(a, Article)] == [str(folder / "good.txt")]
+    assert _failures(_read(folder / "notes")) == {"notes": "a named pipe (FIFO), not a regular file or folder: not read"}
+
+
+def test_a_bad_json_line_says_where_in_the_line(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"title": "خبر" "text": "نص"}\n', encoding="utf-8")
+    assert _failures(_read(feed)) == {"feed.jsonl": "line 1 is not valid JSON: Expecting ',' delimiter at column 17"}
+
+
+@pytest.mark.parametrize("date,problem", [
+    ("2023-02-30", "'2023-02-30' is no such date (day is out of range for month)"),
+    ("2023-13-01", "'2023-13-01' is no such date (month 13)"),
+    ("2023-00", "'2023-00' is no such date (month 00)"),
+])
+def test_an_impossible_date_in_a_record_is_named_and_left_out(tmp_path, date, problem):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "a", "title": "خبر", "date": date, "text": BREAKING_TXT}, ensure_ascii=False)
+                    + "\n", encoding="utf-8")
+    [article] = _read(feed)
+    assert article.published is None
+    assert article.warnings == (f"{feed} record 1: its date {problem}; left out",)
+
 @pytest.mark.slow  # a child process
 def test_folder_with_no_input_files_warns_and_exits_1(tmp_path):
     folder = tmp_path / "pictures"
@@ -284,3 +317,70 @@ def test_facts_reads_through_the_input_readers(tmp_path):
     big.write_text("نص " * 100, encoding="utf-8")
     result = run_cli("facts", str(big), "--set", "input.max_bytes=50", "--set", "facts.entities=false")
     assert result.returncode == 2 and "over input.max_bytes = 50" in result.stderr
+
+
+# -- no input makes a text step quadratic: the work done is bounded per character ------------------
+
+
+def test_segmentation_reads_a_bounded_window_at_each_full_stop(monkeypatch):
+    """Every full stop here follows an abbreviation, so no sentence ends: each check used to
+    read the whole sentence so far (quadratic); it reads a window of fixed size."""
+    from translate import segment
+
+    read = []
+    for name in ("_is_abbreviation", "_is_list_number"):
+        real = getattr(segment, name)
+        monkeypatch.setattr(segment, name, lambda before, real=real: read.append(len(before)) or real(before))
+    text = "قال د. " * 3000
+    assert segment.split_sentences(text) == [text.strip()]
+    assert len(read) == 3000 and max(read) == 32  # segment.ABBREVIATION_WINDOW
+
+
+@pytest.mark.parametrize("text,sentences", [
+    ("." * 50_000 + "x", ["." * 50_000 + "x"]),
+    ("ب" * 50_000 + "  .", ["ب" * 50_000 + "  ."]),
+    ("قال. " + "! " * 20_000, ["قال. " + " ".join(["!"] * 20_000)]),
+    ("1. بند أول. 2. بند ثان.", ["1. بند أول.", "2. بند ثان."]),
+])
+def test_segmentation_of_hostile_runs(text, sentences):
+    from translate import split_sentences
+
+    assert split_sentences(text) == sentences
+
+
+def test_fact_extraction_reads_bounded_pieces_without_long_runs():
+    from facts import bounds
+    from facts.types import Facts
+
+    seen = []
+    text = "وقتل 12 شخصا في 3 آذار 2021 و" * 400 + " " + "٧" * 5000 + " " + "قال الوزير. " * 300
+    assert bounds.extract_bounded(text, lambda piece: seen.append(piece) or Facts()) == Facts()
+    assert sum(map(len, seen)) == len(text)  # every character read once
+    assert max(map(len, seen)) <= bounds.PIECE_MAX_CHARS and len(seen) <= 2 * -(-len(text) // bounds.PIECE_MAX_CHARS)
+    assert not any(re.search(rf"\S{{{bounds.RUN_MAX_CHARS + 1}}}", piece) for piece in seen)
+
+
+def test_facts_of_a_long_line_keep_their_offsets_and_skip_a_long_run(caplog):
+    from facts import arabic
+
+    line = "قال الوزير إن 300 جندي وصلوا. " * 200 + "٩" * 100_000 + " ووصل 45 شخصا في 5 آذار 2021."
+    facts = arabic.extract(line)
+    assert [n.value for n in facts.numbers] == [300] * 200 + [45]
+    assert [d.iso for d in facts.dates] == ["2021-03-05"]
+    assert all(line[f.start:f.end].strip() == f.text for f in (*facts.numbers, *facts.dates))
+    assert "1 run(s) of over 200 characters without a space (longest 100,000) not read for facts" in caplog.text
+
+
+def test_checks_compare_a_bounded_number_of_figures(caplog):
+    """Each unmatched figure was compared with every figure of both sides (cubic: 100 figures
+    took 9 s); at most 32 of each kind a side are compared, and the warning says so."""
+    from facts.bounds import CHECKED_MAX
+    from facts.pairs import check_pair
+
+    ar = " ".join(f"قتل {i * 7 + 3} شخصا و" for i in range(1, 41))
+    en = " ".join(f"killed {i * 7 + 100_003} people and" for i in range(1, 41))
+    result = check_pair(ar, en)
+    assert (len(result.source.numbers), len(result.translation.numbers)) == (40, 40)
+    assert [f["source"]["value"] for f in result.flags] == [i * 7 + 3 for i in range(1, CHECKED_MAX + 1)]
+    assert f"sentence 1 has 40 numbers in the source; only the first {CHECKED_MAX} of each kind are checked" \
+        in caplog.text

@@ -199,7 +199,7 @@ def test_mixed_folder_end_to_end(tiny_models, tmp_path):
     result = run_cli("run", str(folder), "-o", str(out), *set_args(tiny_models))
     assert result.returncode == 1, result.stderr
     manifest = load_json(out / "manifest.json")
-    assert sorted(f["reason"] for f in manifest["failures"]) == ["empty file", "line 2 is not valid JSON: Expecting property name enclosed in double quotes"]
+    assert sorted(f["reason"] for f in manifest["failures"]) == ["empty file", "line 2 is not valid JSON: Expecting property name enclosed in double quotes at column 2"]
     assert "empty.txt: empty file" in result.stderr and "bad.jsonl: line 2 is not valid JSON" in result.stderr
     # The same article in four forms is translated once; the other three point to it.
     assert len(manifest["duplicates"]) == 3

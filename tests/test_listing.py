@@ -52,8 +52,13 @@ def test_the_list_is_paged(out, monkeypatch):  # noqa: F811
     assert sorted(k for p in pages for k in p) == ["other", "seed", "xss"]
     second = client.get("/?page=2").get_data(as_text=True)
     assert "page 2 of 3" in second and 'rel="prev"' in second and 'rel="next"' in second
-    assert _statuses(client.get("/?page=4").get_data(as_text=True)) == {}
-    assert client.get("/?page=abc").status_code == 200
+    # Past the last page, however long the number, is the last page; not a number, the first.
+    for beyond in ("4", "99999999999999999999", "9" * 5000):
+        response = client.get(f"/?page={beyond}")
+        assert response.status_code == 200 and _statuses(response.get_data(as_text=True)) == pages[2]
+        assert "page 3 of 3" in response.get_data(as_text=True)
+    for junk in ("abc", "0", "-1", "٣"):
+        assert _statuses(client.get(f"/?page={junk}").get_data(as_text=True)) == pages[0]
 
 
 def test_index_html_is_paged_from_the_ledger_and_old_pages_go(out, monkeypatch):  # noqa: F811

@@ -227,8 +227,12 @@ def test_stages_whose_actors_cannot_all_fit_are_refused_before_any_work(tiny_mod
             "cluster has 2") in result.stderr
 
 
-def test_a_two_node_cluster_runs_a_stage_on_both_nodes_and_writes_what_local_writes(tiny_models, tmp_path):
+def test_a_two_node_cluster_runs_a_stage_on_both_nodes_and_writes_what_local_writes(tiny_models, tmp_path,
+                                                                                    monkeypatch):
     from ray.cluster_utils import Cluster
+
+    # The cluster names itself in RAY_ADDRESS; the tests after this one must not inherit it.
+    monkeypatch.setenv("RAY_ADDRESS", "")
 
     local, ray, folder = tmp_path / "local", tmp_path / "ray", _feed(tmp_path, 6)
     common = [*set_args(tiny_models), "--set", "job.cache_max_entries=0"]

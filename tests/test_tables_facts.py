@@ -33,8 +33,8 @@ ENGLISH = {1: ["January", "Jan"], 2: ["February", "Feb"], 3: ["March", "Mar"], 4
            10: ["October", "Oct"], 11: ["November", "Nov"], 12: ["December", "Dec"]}
 
 def _rows(table: dict[int, list[str]], region: str) -> list:
-    return [pytest.param(name, month, id=f"{region}-{month:02d}-{name}") for month, names in table.items()
-            for name in names]
+    return [pytest.param(name, month, id=f"{region}-{month:02d}-{name}")
+            for month, names in table.items() for name in names]
 
 
 GREGORIAN = (_rows(LEVANT, "levant") + _rows(EGYPT_GULF, "egypt") + _rows(ALGERIA_TUNISIA, "maghreb")

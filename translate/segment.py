@@ -24,52 +24,71 @@ ABBREVIATIONS = frozenset(
     }
 )
 
-_BOUNDARY = re.compile(r"[.!?؟؛…]+[\"'»”’)\]]*(?=\s|$)")
-_LAST_TOKEN = re.compile(r"(\S+)$")
+# A run of sentence marks. A boundary is such a run, with any closing quotes or brackets
+# after it, followed by a space or the end of the line. Found with this one character class
+# and checked in Python, never by a pattern that could backtrack through a long run of dots.
+_MARKS = re.compile(r"[.!?؟؛…]+")
+_CLOSERS = frozenset("\"'»”’)]")
 _HAS_WORD = re.compile(r"\w")
+# The abbreviation check reads at most this many characters before a full stop: no
+# abbreviation (with its brackets and quotes) is longer, and a longer token is none.
+ABBREVIATION_WINDOW = 32
+_LIST_NUMBER = re.compile(r"[0-9٠-٩]{1,3}")
+_NON_SPACE = re.compile(r"\S")
 
 
 def _is_abbreviation(before: str) -> bool:
-    match = _LAST_TOKEN.search(before)
-    if not match:
-        return False
-    token = match.group(1).rstrip(".").lstrip("(\"'«“").lower()
+    """`before`: at most ABBREVIATION_WINDOW characters before a full stop."""
+    token = before.rsplit(None, 1)[-1] if before and not before[-1].isspace() else ""
+    token = token.rstrip(".").lstrip("(\"'«“").lower()
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
 def _is_list_number(before: str) -> bool:
-    return bool(re.fullmatch(r"\s*[0-9٠-٩]{1,3}", before))
+    """`before`: what a line holds before a full stop, leading spaces left out."""
+    return bool(_LIST_NUMBER.fullmatch(before))
 
 
 def split_sentences(paragraph: str) -> list[str]:
-    """Split one paragraph into sentences. Line ends always split."""
-    sentences: list[str] = []
+    """Split one paragraph into sentences. Line ends always split. Linear in the paragraph:
+    each mark is looked at once, and each check reads a bounded window before it."""
+    sentences: list[list[str]] = []
     for line in paragraph.splitlines():
-        start = 0
-        for match in _BOUNDARY.finditer(line):
+        start, first = 0, None
+        for match in _MARKS.finditer(line):
             end = match.end()
-            piece = line[start:end]
-            mark = match.group(0)
-            if mark.startswith(".") and not mark.startswith("..") and (
-                _is_abbreviation(line[start : match.start()])
-                or _is_list_number(line[start : match.start()])
-            ):
+            while end < len(line) and line[end] in _CLOSERS:
+                end += 1
+            if end < len(line) and not line[end].isspace():
                 continue
-            _push(sentences, piece)
-            start = end
+            mark = match.group(0)
+            if mark.startswith(".") and not mark.startswith(".."):
+                at = match.start()
+                low = max(start, at - ABBREVIATION_WINDOW)
+                window = line[low:at]
+                # A token that runs on past the window is longer than any abbreviation.
+                cut = low > start and not line[low - 1].isspace() and len(window.split()) <= 1
+                if not cut and _is_abbreviation(window):
+                    continue
+                if first is None:  # once per sentence, however many full stops it skips
+                    first = _NON_SPACE.search(line, start).start()
+                if at - first <= 3 and _is_list_number(line[first:at]):
+                    continue
+            _push(sentences, line[start:end])
+            start, first = end, None
         _push(sentences, line[start:])
-    return sentences
+    return ["".join(parts) for parts in sentences]
 
 
-def _push(sentences: list[str], piece: str) -> None:
+def _push(sentences: list[list[str]], piece: str) -> None:
     piece = piece.strip()
     if not piece:
         return
     if not _HAS_WORD.search(piece) and sentences:
         # Stray punctuation (a lone quote or dash) belongs to the sentence before it.
-        sentences[-1] = f"{sentences[-1]} {piece}"
+        sentences[-1] += [" ", piece]
         return
-    sentences.append(piece)
+    sentences.append([piece])
 
 
 _INVISIBLE = dict.fromkeys(

@@ -47,6 +47,7 @@ def run_eval_facts(args: Namespace, overrides: Sequence[str]) -> int:
 
 def run_eval(args: Namespace, overrides: Sequence[str], usage_error: type[Exception]) -> int:
     from tarjama.evaluate.rows import build_rows
+    from tarjama.output_folder import check_folder
 
     target = [args.target] if args.target else []
     if args.source is not None:
@@ -54,6 +55,7 @@ def run_eval(args: Namespace, overrides: Sequence[str], usage_error: type[Except
             raise usage_error("eval: give either --source/--reference or an output folder, not both")
         if args.reference is None or args.eval_out is None:
             raise usage_error("eval --source SRC also needs --reference REF (line-aligned English) and -o DIR")
+        check_folder(args.eval_out, "-o")  # before any model is loaded
         sources, references = compare.aligned(args.source, args.reference)
         rows = build_rows(args.config, overrides, args.presets, args.compare)
         result = compare.compare(rows, sources, references, args.eval_out, args.comet)

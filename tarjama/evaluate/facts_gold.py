@@ -28,6 +28,8 @@ def _load_gold(path: Path) -> list[dict]:
         raise EvalInputError(f"--gold: no gold file {path} for this input") from None
     except (OSError, ValueError) as exc:
         raise EvalInputError(f"--gold {path}: not readable JSON: {exc}") from None
+    except RecursionError:
+        raise EvalInputError(f"--gold {path}: not readable JSON: nested too deeply") from None
     records = data if isinstance(data, list) else [data]
     if not all(isinstance(r, dict) and all(isinstance(r.get(k, []), list) for k in KINDS) for r in records):
         raise EvalInputError(f"--gold {path}: not in the facts format (an object with \"dates\" and \"numbers\" lists)")

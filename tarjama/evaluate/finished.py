@@ -6,7 +6,6 @@ whole English text", "summary": "..."}; either may be left out."""
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from tarjama.record import machine_summary
 from tarjama.evaluate import metrics
 from tarjama.evaluate.compare import EvalInputError
 from tarjama.evaluate.support import folder_support
+from tarjama.review.store import UnreadableArticle, load_article
 from tarjama.textfile import json_objects, read_utf8, split_lines
 
 log = logging.getLogger("tarjama")
@@ -35,13 +35,20 @@ def score_folder(out: Path, references: dict[str, dict]) -> dict:
     folder = out / "articles"
     if not folder.is_dir():
         raise EvalInputError(f"{out} has no articles/ folder; run `tarjama run INPUT -o {out}` first")
-    hyps, refs, sources, summaries, missing = [], [], [], [], []
+    # An id is looked up among the files there, never joined into a path as given: a
+    # reference id such as "../../x" cannot read outside OUT.
+    known = {path.stem for path in folder.glob("*.json")}
+    hyps, refs, sources, summaries, missing, unreadable = [], [], [], [], [], []
     for article_id, ref in sorted(references.items()):
-        path = folder / f"{article_id}.json"
-        if not path.is_file():
+        try:
+            record = load_article(out, article_id, known)
+        except KeyError:
             missing.append(article_id)
             continue
-        record = json.loads(path.read_text(encoding="utf-8"))
+        except UnreadableArticle as exc:
+            log.warning("eval: skipped unreadable article file %s", exc)
+            unreadable.append(article_id)
+            continue
         segments = record["segments"]
         translation = ref.get("translation")
         if isinstance(translation, list) and len(translation) == len(segments):
@@ -58,7 +65,8 @@ def score_folder(out: Path, references: dict[str, dict]) -> dict:
         if ref.get("summary"):
             summary = machine_summary(record)
             summaries.append((summary, str(ref["summary"])))
-    result: dict = {"name": str(out), "status": "ok", "articles_missing": missing, "support": folder_support(out)}
+    result: dict = {"name": str(out), "status": "ok", "articles_missing": missing, "articles_unreadable": unreadable,
+                    "support": folder_support(out)}
     if hyps:
         result.update(metrics.translation_scores(hyps, refs), facts=metrics.facts_preservation(sources, hyps),
                       segments=len(hyps))

@@ -54,7 +54,7 @@ def facts_preservation(sources: Sequence[str], hypotheses: Sequence[str]) -> dic
     """With the job's own extractors and checks: the share of source numbers and dates whose
     value the translation keeps, and the share of lines with a number or date flag."""
     from facts import arabic, english
-    from facts.checks import check_sentence
+    from facts.bounds import check_sentence
 
     total = kept = flagged_lines = 0
     for i, (source, hypothesis) in enumerate(zip(sources, hypotheses)):

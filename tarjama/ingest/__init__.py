@@ -12,7 +12,7 @@ from tarjama.ingest.decode import WIDE_BOMS, DecodeError, arabic_share, decode
 from tarjama.ingest.discover import InputError, NoFiles, Unreachable, check_inputs, discover
 from tarjama.ingest.formats import Raw, RecordError, json_line, position_key, read
 from tarjama.ingest.language import not_arabic
-from tarjama.ingest.metadata import looks_like_fragment, normalise_date, read_dateline
+from tarjama.ingest.metadata import date_problem, looks_like_fragment, normalise_date, read_dateline
 from tarjama.ingest.records import Article, IngestFailure
 from tarjama.ingest.text_page import parse_text_page
 
@@ -176,6 +176,8 @@ def _article(raw: Raw, path: str, sha: str) -> Article | IngestFailure:
     published = normalise_date(raw.published)
     dateline_date, agency = read_dateline(parts.paragraphs[0])
     warnings = []
+    if problem := date_problem(raw.published):
+        warnings.append(f"{where}: its date {problem}; left out")
     if looks_like_fragment(parts.paragraphs[0]):
         warnings.append(f"{where}: starts mid-sentence; it may be a fragment of a longer story")
     meta = {"scraped": parts.scraped} if parts.scraped else {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
@@ -91,6 +92,9 @@ def _walk(root: Path, folder: Path, include: Sequence[str], exclude: Sequence[st
             yield from _walk(root, path, include, exclude, ancestors | {real})
         elif is_file and _matches(rel, include):
             yield path
+        elif not is_file and _matches(rel, include):
+            # Never opened: reading a named pipe would wait for a writer for ever.
+            yield Unreachable(str(path), f"{_special_kind(path)}, not a regular file: not read")
 
 
 def discover(inputs: Sequence[str | Path], include: Sequence[str],
@@ -110,4 +114,16 @@ def discover(inputs: Sequence[str | Path], include: Sequence[str],
             if not any(isinstance(item, Path) for item in found):
                 yield NoFiles(str(path))
         else:
-            yield Unreachable(str(path), "not a regular file or folder")
+            yield Unreachable(str(path), f"{_special_kind(path)}, not a regular file or folder: not read")
+
+
+def _special_kind(path: Path) -> str:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "not readable"
+    for test, kind in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return kind
+    return "a special file"

@@ -178,7 +178,7 @@ def _records(key: str, name: str, text: str, fmt: str, fields: dict[str, Any]) -
             try:
                 numbered.append((i, json.loads(line), None))
             except ValueError as exc:
-                numbered.append((i, None, f"line {i} is not valid JSON: {exc.msg}"))
+                numbered.append((i, None, f"line {i} is not valid JSON: {exc.msg} at column {exc.colno}"))
             except RecursionError:
                 numbered.append((i, None, f"line {i} is JSON nested too deeply to read"))
     label = "record" if fmt == "json" else "line"
@@ -191,7 +191,7 @@ def json_line(key: str, name: str, n: int, line: str, fields: dict[str, Any]) ->
     try:
         item, error = json.loads(line), None
     except ValueError as exc:
-        item, error = None, f"line {n} is not valid JSON: {exc.msg}"
+        item, error = None, f"line {n} is not valid JSON: {exc.msg} at column {exc.colno}"
     except RecursionError:
         item, error = None, f"line {n} is JSON nested too deeply to read"
     return record(key, name, n, item, error, "line", fields)

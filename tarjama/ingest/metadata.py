@@ -13,12 +13,15 @@ _AGENCY = re.compile(r"[(/]\s*(?P<name>[^()/\d]{2,30}?)\s*[)/]")
 
 
 def normalise_date(value: str | None) -> str | None:
-    """ISO date (YYYY-MM-DD, YYYY-MM or YYYY) from a metadata value, else None."""
+    """ISO date (YYYY-MM-DD, YYYY-MM or YYYY) from a metadata value, else None (also for a
+    date that does not exist, such as 2023-02-30: date_problem says why)."""
     if not value:
         return None
     m = _ISO_PREFIX.match(value)
     if m:
         year, month, day = m.groups()
+        if date_problem(value):
+            return None
         return f"{year}-{month}-{day}" if day else f"{year}-{month}"
     from facts import arabic, english
 
@@ -26,6 +29,24 @@ def normalise_date(value: str | None) -> str | None:
     # to the Arabic reader, a bare year to the English one).
     dates = [d.iso for extract in (english.extract_dates, arabic.extract_dates) for d in extract(value) if d.iso]
     return max(dates, key=len) if dates else None
+
+
+def date_problem(value: str | None) -> str | None:
+    """Why a metadata date written YYYY-MM(-DD) names no day or month there is, or None."""
+    m = _ISO_PREFIX.match(value or "")
+    if not m:
+        return None
+    year, month, day = (int(part) if part else None for part in m.groups())
+    if not 1 <= month <= 12:
+        return f"{value.strip()!r} is no such date (month {month:02d})"
+    if day is not None:
+        import datetime
+
+        try:
+            datetime.date(year, month, day)
+        except ValueError as exc:
+            return f"{value.strip()!r} is no such date ({exc})"
+    return None
 
 
 def read_dateline(first_paragraph: str) -> tuple[str | None, str | None]:

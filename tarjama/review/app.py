@@ -9,11 +9,15 @@ and must come from our own pages; every request must name this server as its Hos
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
+import sqlite3
 from pathlib import Path
 
 from flask import Flask, abort, flash, g, redirect, render_template, request, session, url_for
 
+from tarjama.damaged import DamagedDatabase, explain
+from tarjama.inert import unshow_bidi
 from tarjama.render.html import finalize, term_pieces
 from tarjama.review import glossary_edit, team
 from tarjama.review.export import FORMATS, export
@@ -42,6 +46,7 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
     out = Path(out).resolve()
     if not (out / "articles").is_dir():
         raise FileNotFoundError(f"{out} has no articles/ folder; run `tarjama run INPUT -o {out}` first")
+    check_databases(out)  # a damaged review.sqlite or ledger.sqlite: one line before serving, not a 500 a page
     app = Flask(__name__, template_folder="templates", static_folder="static")
     # Before jinja_env is first built: direction controls are shown, never obeyed.
     app.jinja_options = {**app.jinja_options, "finalize": finalize}
@@ -92,18 +97,20 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
     def record_or_404(article_id: str) -> dict:
         try:
             return listing().record(article_id)
-        except (KeyError, UnreadableArticle):
+        except KeyError:
             abort(404)
+        except UnreadableArticle as exc:
+            abort(404, f"articles/{exc} — the file is damaged. Delete it and run the job on this folder again "
+                       "to write it anew.")
 
     @app.get("/")
     def index():
         wanted = request.args.get("status", "")
-        page = request.args.get("page", "1")
-        page = int(page) if page.isdigit() and int(page) > 0 else 1
         counts = listing().counts()
         total = counts.get(wanted, 0) if wanted else sum(counts.values())
         order = request.args.get("order", "flags")
         order = order if order in ORDERS else "flags"
+        page = _page_number(request.args.get("page", "1"), max(1, -(-total // PAGE_ROWS)))
         found = listing().page(wanted, page, PAGE_ROWS, order)
         # Only this page's files are opened, to list those a hand or a disk damaged.
         rows, unreadable = [], {}
@@ -153,7 +160,8 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
     @app.post("/article/<article_id>/summary")
     def save_summary(article_id: str):
         record = record_or_404(article_id)
-        text = request.form.get("summary", "").strip()
+        # The box showed direction controls as ⟦U+202E⟧ tokens: saved, they are the controls again.
+        text = unshow_bidi(request.form.get("summary", "")).strip()
         if not text:
             return render_article(article_id, error="The summary is empty; nothing was saved.", code=400)
         if len(text) > SUMMARY_MAX_CHARS:
@@ -194,8 +202,10 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
         problem = glossary_edit.problem(arabic, english, [s["ar"] for s in record["segments"]])
         if problem:
             return render_article(article_id, error=f"Term not added: {problem}", code=400)
-        glossary_edit.append(out, arabic, english)
-        store().add_term(article_id, arabic, english, team.current_reviewer())
+        try:
+            glossary_edit.add(out, store(), article_id, arabic, english, team.current_reviewer())
+        except glossary_edit.GlossaryError as exc:
+            return render_article(article_id, error=f"Term not added: {exc}", code=409)
         flash(f"«{arabic}» → «{english}» added to {glossary_edit.JOB_GLOSSARY}; a rerun of the job on this folder "
               "applies it.")
         return redirect(url_for("article", article_id=article_id), 303)
@@ -206,10 +216,23 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
         status = request.args.get("status", "approved")
         if fmt not in FORMATS or (status and status not in (*STATUSES, "all")):
             abort(400, f"format must be one of {', '.join(FORMATS)}; status one of {', '.join(STATUSES)}, all")
-        body, _ = export(out, store(), status=None if status in ("", "all") else status, fmt=fmt)
+        body, skipped = export(out, store(), status=None if status in ("", "all") else status, fmt=fmt)
+        headers = {"Content-Disposition": f"attachment; filename=digests.{fmt}"}
+        if skipped:  # named in the server's log and on the list page; counted here
+            for problem in skipped.values():
+                app.logger.warning("export: skipped unreadable article file %s", problem)
+            headers["X-Tarjama-Skipped"] = f"{len(skipped)} unreadable article file(s), listed on the list page"
         mime = {"jsonl": "application/x-ndjson", "md": "text/markdown", "csv": "text/csv"}[fmt]
-        return app.response_class(body, mimetype=f"{mime}; charset=utf-8",
-                                  headers={"Content-Disposition": f"attachment; filename=digests.{fmt}"})
+        return app.response_class(body, mimetype=f"{mime}; charset=utf-8", headers=headers)
+
+    @app.errorhandler(sqlite3.DatabaseError)
+    @app.errorhandler(DamagedDatabase)
+    def _database_error(exc):
+        # Damaged since the server started: every page says which file and what to do.
+        problem = exc if isinstance(exc, DamagedDatabase) else explain(out, exc)
+        if problem is None:
+            raise exc
+        return app.response_class(f"{problem}\n", status=503, mimetype="text/plain")
 
     @app.after_request
     def _headers(response):
@@ -221,3 +244,28 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
         return response
 
     return app
+
+
+def _page_number(raw: str, last: int) -> int:
+    """?page= as a page that exists: past the last page (however long the number) is the last
+    page; anything that is not a number, the first."""
+    if not re.fullmatch(r"[0-9]+", raw, re.ASCII):
+        return 1
+    digits = raw.lstrip("0")
+    return last if len(digits) > 9 else min(max(int(digits or "1"), 1), last)
+
+
+def check_databases(out: Path) -> None:
+    """Open the review store and the job's ledger as a request would; DamagedDatabase naming
+    the file when one cannot be read."""
+    try:
+        store = ReviewStore(out)
+        try:
+            Listing(out, store)
+        finally:
+            store.close()
+    except sqlite3.DatabaseError as exc:
+        problem = explain(out, exc)
+        if problem is None:
+            raise
+        raise problem from None

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from tarjama.record import machine_summary
-from tarjama.inert import csv_cell, md_text
+from tarjama.inert import csv_cell, md_text, show_bidi, show_bidi_all
 from tarjama.render.markdown import support_lines
 from tarjama.review.listing import Listing
 from tarjama.review.store import ReviewStore, UnreadableArticle, version_support
@@ -63,8 +63,10 @@ def export(out: Path, store: ReviewStore, *, status: str | None, fmt: str) -> tu
 
 
 def _format(rows: list[dict], fmt: str) -> str:
+    # Direction controls shown as tokens (⟦U+202E⟧), as the pages show them: a spreadsheet
+    # or a viewer would otherwise obey them and reorder what a reader sees.
     if fmt == "jsonl":
-        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        return "".join(json.dumps(show_bidi_all(row), ensure_ascii=False) + "\n" for row in rows)
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
@@ -74,7 +76,7 @@ def _format(rows: list[dict], fmt: str) -> str:
         for row in rows:
             d = row["decision"] or {}
             facts = row["facts"].get("source", {})
-            writer.writerow([csv_cell(cell) for cell in [
+            writer.writerow([csv_cell(show_bidi(cell) if isinstance(cell, str) else cell) for cell in [
                 row["id"], row["status"], row["title"]["ar"], row["title"]["en"], row["published"] or "",
                 row["source"]["path"], row["summary"], row["summary_edited"], d.get("reviewer", ""),
                 d.get("at", ""), d.get("note") or "", len(row["flags"]),

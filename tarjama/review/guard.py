@@ -65,3 +65,29 @@ def post_allowed(origin: str | None, fetch_site: str | None, host: str) -> bool:
         return True
     parts = urlsplit(origin)
     return parts.scheme in ("http", "https") and parts.netloc.lower() == host.lower()
+
+
+def link_host(bind: str, names: frozenset[str]) -> str:
+    """The host to print in the link to open: one that the Host check lets through, so the
+    link works as printed. For a wildcard bind, this machine's first address a browser on
+    another machine can use (not loopback), else its name."""
+    if bind not in WILDCARDS:
+        return _bracketed(bind)
+    hostname = socket.gethostname()
+    try:
+        addresses = socket.gethostbyname_ex(hostname)[2]
+    except OSError:
+        addresses = []
+    for candidate in [*addresses, socket.getfqdn(), hostname]:
+        if candidate and candidate.lower() in names and not _is_loopback_address(candidate):
+            return candidate.lower()
+    return "localhost"
+
+
+def _is_loopback_address(name: str) -> bool:
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(name.strip("[]")).is_loopback
+    except ValueError:
+        return name == "localhost"

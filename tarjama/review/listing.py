@@ -158,6 +158,9 @@ class Listing:
             try:
                 record = load_article(self.out, article_id, set(ids))
             except UnreadableArticle:
+                # Listed all the same, so that the list page names it as damaged.
+                self.db.execute("INSERT INTO temp.listed_files VALUES (?, NULL, NULL, NULL, 0, 'done', NULL, NULL, 0, NULL)",
+                                (article_id,))
                 continue
             summary = machine_summary(record)
             self.db.execute("INSERT INTO temp.listed_files VALUES (?, ?, ?, ?, ?, 'done', ?, ?, 0, ?)", (

@@ -13,9 +13,12 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
+from tarjama import article_check
+from tarjama.damaged import damaged, is_damage
 from tarjama.ledger import text_sha
+from tarjama.lock import held
 from tarjama.record import machine_summary, machine_support, support_for
 
 MIGRATIONS: list[str] = []
@@ -156,10 +159,19 @@ class ReviewStore:
         path = Path(out) / ".tarjama" / "review.sqlite"
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
-            self.db.executescript(f"BEGIN; {sql}; PRAGMA user_version = {number}; COMMIT;")
+        try:
+            if self.db.execute("PRAGMA user_version").fetchone()[0] < len(MIGRATIONS):
+                # Two requests opening a new store at once must not both migrate it.
+                with held(path.with_name("review.lock")):
+                    self.db.execute("PRAGMA journal_mode=WAL")
+                    version = self.db.execute("PRAGMA user_version").fetchone()[0]
+                    for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
+                        self.db.executescript(f"BEGIN; {sql}; PRAGMA user_version = {number}; COMMIT;")
+        except sqlite3.DatabaseError as exc:
+            self.db.close()
+            if is_damage(exc):
+                raise damaged(path, exc) from None
+            raise
 
     def close(self) -> None:
         self.db.close()
@@ -267,9 +279,21 @@ class ReviewStore:
     def set_meta(self, key: str, value: object) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value)))
 
-    def add_term(self, article_id: str, arabic: str, english: str, reviewer: str) -> None:
-        self.db.execute("INSERT INTO terms (article_id, arabic, english, reviewer, created) VALUES (?, ?, ?, ?, ?)",
-                        (article_id, arabic, english, reviewer, time.time()))
+    def add_term(self, article_id: str, arabic: str, english: str, reviewer: str,
+                 then: Callable[[], None] | None = None) -> None:
+        """The audit row of a term a reviewer added; `then` (writing the glossary file) runs
+        inside the transaction, so the row is committed only if it succeeds."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("INSERT INTO terms (article_id, arabic, english, reviewer, created) VALUES (?, ?, ?, ?, ?)",
+                            (article_id, arabic, english, reviewer, time.time()))
+            if then is not None:
+                then()
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
 
     def terms(self) -> list[tuple[str, str, str, str, float]]:
         return self.db.execute("SELECT article_id, arabic, english, reviewer, created FROM terms ORDER BY id").fetchall()
@@ -339,7 +363,7 @@ def load_article(out: Path, article_id: str, known: set[str]) -> dict:
         record = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise UnreadableArticle(f"{path.name}: {type(exc).__name__}: {exc}") from None
-    problem = _record_problem(record)
+    problem = article_check.problem(record)
     if problem:
         raise UnreadableArticle(f"{path.name}: {problem}")
     return record
@@ -347,18 +371,6 @@ def load_article(out: Path, article_id: str, known: set[str]) -> dict:
 
 class UnreadableArticle(Exception):
     """An articles/*.json that is not an article record (damaged, truncated, hand-edited)."""
-
-
-_REQUIRED = {"title": dict, "summary": dict, "segments": list, "source": dict}
-
-
-def _record_problem(record: object) -> str | None:
-    if not isinstance(record, dict):
-        return "not a JSON object"
-    for key, kind in _REQUIRED.items():
-        if not isinstance(record.get(key), kind):
-            return f"not an article record ({key!r} missing or not a {kind.__name__})"
-    return None
 
 
 def article_ids(out: Path) -> list[str]:

@@ -14,10 +14,13 @@ import ipaddress
 import os
 import re
 import secrets
+import unicodedata
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from flask import Flask, abort, current_app, redirect, render_template, request, session, url_for
+
+from tarjama.inert import BIDI_CONTROLS
 
 REVIEWER_MAX_CHARS = 80
 # Reading without a name is fine for these: the name page itself, styles and scripts, and
@@ -54,10 +57,30 @@ def _proof(token: str) -> str:
 
 
 def clean_name(raw: str) -> str | None:
+    """A reviewer's name as recorded: spaces folded; None unless it has a visible character
+    (a letter, digit, mark of punctuation or symbol: not only format or direction
+    characters) and no control character, direction controls included (a name recorded
+    with an override would read as another in the history)."""
     name = " ".join(raw.split())
-    if not name or len(name) > REVIEWER_MAX_CHARS or re.search(r"[\x00-\x1f\x7f]", name):
+    if not name or len(name) > REVIEWER_MAX_CHARS or re.search(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}]", name):
+        return None
+    if not any(unicodedata.category(ch)[0] in "LNPS" for ch in name):
         return None
     return name
+
+
+TOKEN_MIN_CHARS = 16
+_TOKEN = re.compile(r"[A-Za-z0-9._~-]+")
+
+
+def token_problem(token: str) -> str | None:
+    """Why a token given with --token cannot be used, or None: it must be hard to guess, and
+    travel in the printed link as it is (letters, digits, . _ ~ -)."""
+    if len(token) < TOKEN_MIN_CHARS:
+        return f"at least {TOKEN_MIN_CHARS} characters, so that it cannot be guessed (this one has {len(token)})"
+    if not _TOKEN.fullmatch(token):
+        return "only letters, digits and . _ ~ - (it travels in the link as it is)"
+    return None
 
 
 def current_reviewer() -> str | None:
@@ -85,7 +108,9 @@ def install(app: Flask, *, token: str | None, default_reviewer: str | None) -> N
         if sent and hmac.compare_digest(sent, token):
             if request.args.get("token"):
                 session["access"] = _proof(token)
-                return redirect(request.path, 303)  # the token leaves the address bar
+                # The token leaves the address bar; the rest of the query stays.
+                rest = urlencode([(k, v) for k, v in request.args.items(multi=True) if k != "token"])
+                return redirect(request.path + (f"?{rest}" if rest else ""), 303)
             return None
         abort(401, "this review server needs its access token: open the link it printed when it started "
                    "(or send Authorization: Bearer TOKEN)")
@@ -111,7 +136,8 @@ def install(app: Flask, *, token: str | None, default_reviewer: str | None) -> N
             if name:
                 session["reviewer"] = name
                 return redirect(target, 303)
-            error = f"Give a name of 1 to {REVIEWER_MAX_CHARS} characters."
+            error = (f"Give a name of 1 to {REVIEWER_MAX_CHARS} characters, at least one of them visible, and no "
+                     "control or direction characters.")
         return render_template("review_name.html", error=error, next=target, name=reviewer() or "",
                                limit=REVIEWER_MAX_CHARS), (400 if error else 200)
 
