@@ -42,7 +42,8 @@ log = logging.getLogger("mutation")
 # name -> (the module mutated, the tests that cover it: files, or file::test for the tests of a
 # file that reach it without a model or a child process). Every selection runs with
 # -m "not slow", in a fixed order.
-FACTS_TESTS = ["tests/test_facts.py", "tests/test_facts_forms.py", "tests/test_tables_facts.py"]
+FACTS_TESTS = ["tests/test_facts.py", "tests/test_facts_forms.py", "tests/test_facts_kinds.py", "tests/test_facts_months.py",
+               "tests/test_facts_words.py", "tests/test_tables_facts.py"]
 MODULES: dict[str, tuple[str, list[str]]] = {
     "decode": ("tarjama/ingest/decode.py", ["tests/test_ingest.py", "tests/test_tables_ingest.py"]),
     "guard": ("tarjama/review/guard.py", [
@@ -62,10 +63,19 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "facts.invisible": ("facts/invisible.py", FACTS_TESTS),
     "facts.sentences": ("facts/sentences.py", FACTS_TESTS + ["tests/test_support.py"]),
     "facts.pairs": ("facts/pairs.py", FACTS_TESTS),
-    "facts.article": ("facts/article.py", FACTS_TESTS + ["tests/test_tables_summary.py"]),
+    "facts.article": ("facts/article.py", FACTS_TESTS + ["tests/test_tables_summary.py", "tests/test_tables_article.py"]),
     "facts.checks": ("facts/checks.py", FACTS_TESTS),
     "facts.english": ("facts/english.py", FACTS_TESTS),
     "facts.arabic": ("facts/arabic.py", FACTS_TESTS),
+    "facts.arabic_kinds": ("facts/arabic_kinds.py", FACTS_TESTS),
+    "facts.arabic_script": ("facts/arabic_script.py", FACTS_TESTS),
+    "facts.arabic_words": ("facts/arabic_words.py", FACTS_TESTS),
+    "facts.english_kinds": ("facts/english_kinds.py", FACTS_TESTS),
+    "facts.english_words": ("facts/english_words.py", FACTS_TESTS),
+    "facts.hijri": ("facts/hijri.py", FACTS_TESTS),
+    "facts.kind_checks": ("facts/kind_checks.py", FACTS_TESTS),
+    "facts.spans": ("facts/spans.py", FACTS_TESTS),
+    "facts.trie": ("facts/trie.py", FACTS_TESTS),
     "facts.support": ("facts/support.py", FACTS_TESTS + ["tests/test_support.py"]),
     "facts.romanise": ("facts/romanise.py", ["tests/test_names.py"]),
     "facts.name_spans": ("facts/name_spans.py", ["tests/test_names.py"]),

@@ -246,3 +246,111 @@ def test_a_pair_is_checked_with_its_date_and_index():
     assert (relative.flags, [d.iso for d in relative.source.dates]) == ([], ["2024-03-03"])
     assert [(f["type"], f["segment"]) for f in check_pair(TOLL, "The toll reached 341.").flags] == [
         ("number_changed", 0)]
+
+
+# -- whole flags: what was compared with what, in words ------------------------------------------------
+def _n(text, value, unit=None, vague=False):
+    return {"text": text, "value": value, "unit": unit, **({"vague": True} if vague else {})}
+
+
+WHOLE_FLAGS = [
+    ("قتل عشرات الأشخاص.", "Dozens of people were killed.", []),
+    ("قتل عشرات الأشخاص.", "12 people were killed.", [
+        {"type": "number_changed", "segment": 2, "source": _n("عشرات", 10, vague=True), "translation": _n("12", 12),
+         "message": "«عشرات» (about 10, vague) became «12» (12)"}]),
+    ("قتل عشرات الأشخاص.", "People were killed.", [
+        {"type": "number_missing", "segment": 2, "source": _n("عشرات", 10, vague=True), "translation": None,
+         "message": "«عشرات» (about 10, vague) is not in the translation"}]),
+    ("قتل عشرات الأشخاص.", "Hundreds of people were killed.", [
+        {"type": "number_changed", "segment": 2, "source": _n("عشرات", 10, vague=True),
+         "translation": _n("Hundreds", 100, vague=True),
+         "message": "«عشرات» (about 10, vague) became «Hundreds» (about 100, vague)"}]),
+    # A count the size of a year may come out as the year: not a loss.
+    ("وصل 2000 جندي.", "Troops arrived in 2000.", []),
+    ("أجريت الانتخابات عام 2018.", "The 2018 elections were held.", []),
+    # The first figure kept, the second changed: each is checked.
+    ("قتل 5 أشخاص وأصيب 12.", "5 people were killed and 13 injured.", [
+        {"type": "number_changed", "segment": 2, "source": _n("12", 12), "translation": _n("13", 13),
+         "message": "«12» (12) became «13» (13)"}]),
+    # What it became: the English figure no Arabic one accounts for, nearest in magnitude.
+    ("قتل 5 أشخاص وأصيب 120.", "5 were killed, 130 injured and 7 missing.", [
+        {"type": "number_changed", "segment": 2, "source": _n("120", 120), "translation": _n("130", 130),
+         "message": "«120» (120) became «130» (130)"}]),
+    ("قتل 342 شخصا.", "Many died.", [
+        {"type": "number_missing", "segment": 2, "source": _n("342", 342), "translation": None,
+         "message": "«342» (342) is not in the translation"}]),
+    # A day and month without a year: compared as they stand, and met by a full date.
+    ("وصل الوفد يوم 3 مارس.", "The delegation arrived on March 4.", [
+        {"type": "date_changed", "segment": 2, "source": {"text": "3 مارس", "iso": None, "partial": "--03-03"},
+         "translation": {"text": "March 4", "iso": None, "partial": "--03-04"},
+         "message": "«3 مارس» (--03-03) became «March 4» (--03-04)"}]),
+    ("وصل الوفد يوم 3 مارس.", "The delegation arrived on 3 March 2024.", []),
+    # Hijri dates against Hijri dates, or against the Gregorian day they fall on (5 Ramadan 1445
+    # is 15 March 2024; a day either way for the sighting of the moon).
+    ("وصل في 5 رمضان 1445 هـ.", "He arrived on 5 Ramadan 1445 AH.", []),
+    ("وصل في 5 رمضان 1445 هـ.", "He arrived on 15 March 2024.", []),
+    ("وصل في 5 رمضان 1445 هـ.", "He arrived on 6 Ramadan 1445 AH.", [
+        {"type": "date_changed", "segment": 2,
+         "source": {"text": "5 رمضان 1445 هـ.", "iso": None, "calendar": "hijri", "hijri": "1445-09-05"},
+         "translation": {"text": "6 Ramadan 1445 AH", "iso": None, "calendar": "hijri", "hijri": "1445-09-06"},
+         "message": "«5 رمضان 1445 هـ.» (1445-09-05 AH) became «6 Ramadan 1445 AH» (1445-09-06 AH)"}]),
+    ("وصل في 5 رمضان 1445 هـ.", "He arrived in June 2024.", [
+        {"type": "date_changed", "segment": 2,
+         "source": {"text": "5 رمضان 1445 هـ.", "iso": None, "calendar": "hijri", "hijri": "1445-09-05"},
+         "translation": {"text": "June 2024", "iso": "2024-06"},
+         "message": "«5 رمضان 1445 هـ.» (1445-09-05 AH) became «June 2024» (2024-06)"}]),
+    ("وصل في 5 رمضان 1445 هـ.", "He arrived.", [
+        {"type": "date_missing", "segment": 2,
+         "source": {"text": "5 رمضان 1445 هـ.", "iso": None, "calendar": "hijri", "hijri": "1445-09-05"},
+         "translation": None, "message": "«5 رمضان 1445 هـ.» (1445-09-05 AH) is not in the translation"}]),
+]
+
+
+@pytest.mark.parametrize("ar,en,flags", WHOLE_FLAGS, ids=[f"{i}-{row[1]}" for i, row in enumerate(WHOLE_FLAGS)])
+def test_each_flag_says_what_was_compared_with_what(ar, en, flags):
+    assert check_sentence(2, arabic.extract(ar), english.extract(en)) == flags
+
+
+def test_a_changed_date_is_paired_with_the_english_date_left_over():
+    ar = "وقع الاتفاق في 3 مارس 2024 ونفذ في 5 أبريل 2024."
+    flags = check_sentence(0, arabic.extract(ar), english.extract("Signed on 3 March 2024, carried out on 6 April 2024."))
+    assert [(f["type"], f["source"]["text"], f["translation"]["text"]) for f in flags] == [
+        ("date_changed", "5 أبريل 2024", "6 April 2024")]
+
+
+SUMMARY_CHECKS = [
+    ("They freed 4.5 million people.", "They freed 4,487,000 people.", []),  # rounded
+    ("Dozens died.", "Dozens of people died.", []),
+    ("They freed 7 million people.", "They freed 4,487,000 people.", [
+        {"type": "summary_unsupported", "segment": None, "source": None, "summary": _n("7 million", 7000000),
+         "message": "the summary's «7 million» (7000000) is not in the translation"}]),
+    # A count is not a year: 2014 times is not met by the year 2014.
+    ("They came 2014 times.", "They came on 10 June 2014.", [
+        {"type": "summary_unsupported", "segment": None, "source": None, "summary": _n("2014", 2014),
+         "message": "the summary's «2014» (2014) is not in the translation"}]),
+    ("It was signed in 2022.", "It was signed on 21 September 2022.", []),
+    ("It was signed on 21 September.", "It was signed on 21 September 2022.", []),
+    ("It was signed in March 2019.", "It was signed on 21 September 2022.", [
+        {"type": "summary_unsupported", "segment": None, "source": None,
+         "summary": {"text": "March 2019", "iso": "2019-03"},
+         "message": "the summary's date «March 2019» (2019-03) is not in the translation"}]),
+    ("It was signed on 22 September.", "It was signed on 21 September 2022.", [
+        {"type": "summary_unsupported", "segment": None, "source": None,
+         "summary": {"text": "22 September", "iso": None, "partial": "--09-22"},
+         "message": "the summary's date «22 September» (--09-22) is not in the translation"}]),
+]
+
+
+@pytest.mark.parametrize("summary,translation,flags", SUMMARY_CHECKS)
+def test_check_summary_against_the_translation(summary, translation, flags):
+    from facts.checks import check_summary
+
+    assert check_summary(english.extract(summary), [english.extract(translation)]) == flags
+
+
+def test_a_vague_summary_figure_the_translation_lacks_is_flagged():
+    from facts.checks import check_summary
+
+    assert check_summary(english.extract("Dozens died."), [english.extract("12 people died.")]) == [
+        {"type": "summary_unsupported", "segment": None, "source": None, "summary": _n("Dozens", 10, vague=True),
+         "message": "the summary's «Dozens» (10) is not in the translation"}]
