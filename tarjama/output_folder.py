@@ -33,15 +33,7 @@ def check_output(out: Path) -> None:
 def check_folder(folder: Path, option: str) -> None:
     """A folder a command writes its files in (`eval -o DIR`), before any work: one line
     naming the option when it is a file or cannot be written."""
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{option} {folder}: exists and is not a folder; give a folder, such as {folder}.d")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=".write-check-", dir=folder)
-        os.close(fd)
-        os.unlink(probe)
-    except OSError as exc:
-        raise OutputError(f"{option} {folder}: cannot write there: {exc.strerror or exc}; choose another folder") from None
+    _writable_folder(folder, f"{option} {folder}", f"give a folder, such as {folder}.d", "choose another folder")
 
 
 def check_cache_dir(value: str) -> None:
@@ -52,12 +44,18 @@ def check_cache_dir(value: str) -> None:
     folder = Path(value or default_dir()).expanduser()
     label = f"job.cache_dir = {value!r}" if value else f"the cache folder {folder}"
     fix = 'set job.cache_dir to a folder tarjama may write, or "" for $XDG_CACHE_HOME/tarjama'
+    _writable_folder(folder, label, fix, fix)
+
+
+def _writable_folder(folder: Path, label: str, not_a_folder: str, cannot_write: str) -> None:
+    """Make the folder and write a probe file in it: one line, naming `label` and the fix, when
+    it is a file or cannot be written."""
     if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{label}: exists and is not a folder; {fix}")
+        raise OutputError(f"{label}: exists and is not a folder; {not_a_folder}")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(prefix=".write-check-", dir=folder)
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
-        raise OutputError(f"{label}: cannot write there: {exc.strerror or exc}; {fix}") from None
+        raise OutputError(f"{label}: cannot write there: {exc.strerror or exc}; {cannot_write}") from None
