@@ -145,7 +145,19 @@ def _index(windows: Sequence[Window]) -> dict[str, Window]:
     return index
 
 
-class ArabicSide:
+class _Side:
+    """One side of a sentence pair: its name windows (`_single`, made once) and their index."""
+
+    @property
+    def windows(self) -> list[Window]:
+        return self._single[0]
+
+    @property
+    def index(self) -> dict[str, Window]:
+        return self._single[1]
+
+
+class ArabicSide(_Side):
     """One Arabic sentence, prepared once for every English name compared with it. Each part
     is built on first use: a sentence whose English names no one is never romanised."""
 
@@ -169,14 +181,6 @@ class ArabicSide:
                                       arabic_skeleton(both), romanise(both)))
         windows = [w for w in windows if w.skeleton]
         return windows, _index(windows)
-
-    @property
-    def windows(self) -> list[Window]:
-        return self._single[0]
-
-    @property
-    def index(self) -> dict[str, Window]:
-        return self._single[1]
 
     @cached_property
     def exonym_spans(self) -> dict[int, tuple[int, int]]:
@@ -280,7 +284,7 @@ def _spelt_out(acronym: str, spelt: str) -> bool:
     return bool(re.search(pattern, spelt))
 
 
-class EnglishSide:
+class EnglishSide(_Side):
     """One English sentence, prepared once for every Arabic name compared with it."""
 
     def __init__(self, text: str) -> None:
@@ -300,14 +304,6 @@ class EnglishSide:
                                       both.lower()))
         windows = [w for w in windows if w.skeleton]
         return windows, _index(windows)
-
-    @property
-    def windows(self) -> list[Window]:
-        return self._single[0]
-
-    @property
-    def index(self) -> dict[str, Window]:
-        return self._single[1]
 
     @cached_property
     def exonym_spans(self) -> dict[int, tuple[int, int]]:
