@@ -80,6 +80,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "facts.romanise": ("facts/romanise.py", ["tests/test_names.py"]),
     "facts.name_spans": ("facts/name_spans.py", ["tests/test_names.py"]),
     "facts.names": ("facts/names.py", ["tests/test_names.py"] + FACTS_TESTS),
+    "facts.name_sides": ("facts/name_sides.py", ["tests/test_names.py"] + FACTS_TESTS),
     "facts.exonyms": ("facts/exonyms.py", ["tests/test_names.py"]),
 }
 DETECTED = {"killed", "timeout", "caught by type check", "segfault"}
