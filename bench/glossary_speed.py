@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tarjama import config  # noqa: E402
-from tarjama.glossary_use import load_glossary  # noqa: E402
+from tarjama.glossary_files import load_glossary  # noqa: E402
 from translate.glossary import Entry, Glossary  # noqa: E402
 
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"

@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from facts.types import Facts, to_json  # noqa: E402
 from tarjama.ledger import Ledger, text_sha  # noqa: E402
-from tarjama.outputs import write_index  # noqa: E402
-from tarjama.record import SCHEMA_VERSION  # noqa: E402
+from tarjama.job.outputs import write_index  # noqa: E402
+from tarjama.article_json import SCHEMA_VERSION  # noqa: E402
 from tarjama.review.app import create_app  # noqa: E402
 from tarjama.review.listing import Listing  # noqa: E402
 from tarjama.review.store import ReviewStore  # noqa: E402

@@ -141,7 +141,7 @@ def compile_schema(schema: dict, defs: dict[str, Check] | None = None) -> Check:
 
 @functools.lru_cache(maxsize=1)
 def _article_check() -> Check:
-    from tarjama.record import article_schema
+    from tarjama.article_json import article_schema
 
     return compile_schema(article_schema())
 

@@ -18,6 +18,9 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from tarjama.config_error import ConfigError
+from tarjama.generation_check import check_generation
+
 
 
 def defaults() -> Traversable:
@@ -98,10 +101,6 @@ NON_NEGATIVE = {
     "job.threads",
     "job.cache_max_entries",
 }
-
-
-class ConfigError(Exception):
-    """A config file or override is wrong; the message names where and what to change."""
 
 
 def _engine_choices() -> dict[str, tuple[str, ...]]:
@@ -235,7 +234,6 @@ def _check_values(cfg: dict[str, Any], origin_of: dict[str, str]) -> None:
         floor = 1 if key in POSITIVE else 0
         if value < floor:
             raise ConfigError(f"{origin_of.get(key, 'config')}: {key} must be >= {floor}, got {value}")
-    from tarjama.generation_check import check_generation
 
     for table in GENERATION_TABLES:
         settings = _get(cfg, table)

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tarjama.config import ConfigError
+from tarjama.config_error import ConfigError
 
 
 # Numeric generation settings GenerationConfig.validate lets through unchecked.

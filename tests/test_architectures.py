@@ -8,7 +8,7 @@ import pytest
 from summarise.registry import get_engine as summariser_engine
 from tarjama import config
 from tarjama.engines import Engines
-from tarjama.runner import Runner
+from tarjama.job.runner import Runner
 from tests.conftest import ROOT, SEED, load_json, run_cli, set_args, tiny_overrides
 from translate import ModelLoadError
 from translate.registry import get_engine as translator_engine

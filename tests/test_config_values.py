@@ -7,7 +7,7 @@ import pytest
 
 from tarjama import config
 from tarjama.config import ConfigError
-from tarjama.glossary_use import load_glossary
+from tarjama.glossary_files import load_glossary
 
 
 def _file(tmp_path, text, name="my.toml"):

@@ -10,7 +10,7 @@ import pytest
 
 from tarjama import article_check
 from tarjama.damaged import DamagedDatabase
-from tarjama.record import article_schema
+from tarjama.article_json import article_schema
 from tarjama.review.app import create_app
 from tests.in_process import cli
 from tests.test_review import _client, out, review_out  # noqa: F401  (fixtures shared)

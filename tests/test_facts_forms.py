@@ -203,7 +203,7 @@ def test_check_reads_jsonl_from_stdin_and_refuses_misaligned_files(tmp_path):
     ("{\"ar\": \"نص\"}", "line 2: expected an object with \"ar\" and \"en\" strings"),
 ])
 def test_check_jsonl_names_the_line_that_is_wrong(tmp_path, line, problem):
-    from tarjama.check_cmd import CheckInputError, CheckRecord, records_from_jsonl
+    from tarjama.cli.check_cmd import CheckInputError, CheckRecord, records_from_jsonl
 
     feed = tmp_path / "pairs.jsonl"
     feed.write_text("{\"ar\": \"قتل 5\", \"en\": \"5 killed\"}\n" + line + "\n", encoding="utf-8")

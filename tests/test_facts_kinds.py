@@ -349,7 +349,7 @@ def test_new_kinds_are_in_the_article_facts():
 def test_every_kind_fits_the_article_schema():
     import jsonschema
 
-    from tarjama.record import article_schema
+    from tarjama.article_json import article_schema
 
     defs = article_schema()["$defs"]
     facts, flags = article_facts(

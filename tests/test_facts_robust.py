@@ -10,7 +10,7 @@ import pytest
 from facts import arabic, english
 from facts.checks import check_sentence, check_summary
 from facts.types import FIGURES, to_json
-from tarjama.record import article_schema
+from tarjama.article_json import article_schema
 
 AR_PIECES = ("١٬٢٥٠٫٥ 1,250.5 1.500 2ر3 ٣٧،١٪ 31 شباط 2023 ١٥/٣/١٤٤٠هـ 1440 هـ رمضان الساعة السابعة والنصف مساء "
              "بنتيجة 2-0 3 مقابل 2 & الحادي عشر الثالثة والعشرون الـ14 المادة 140 رقم الهاتف 0770 123 4567 "

@@ -10,7 +10,7 @@ import pytest
 from tarjama.engines import Engines
 from tarjama.ledger import Ledger
 from tarjama.review.store import ReviewStore
-from tarjama.runner import Runner
+from tarjama.job.runner import Runner
 from tests.conftest import load_json, tiny_config
 
 # Four short stories, each with something of its own in the title and text.

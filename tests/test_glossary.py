@@ -10,7 +10,7 @@ import pytest
 from tarjama.engines import Engines
 from tarjama.review.app import create_app
 from tarjama.review.store import ReviewStore
-from tarjama.runner import Runner
+from tarjama.job.runner import Runner
 from tests.conftest import SEED, run_cli, tiny_config
 from translate.glossary import Entry, Glossary, GlossaryError, honoured, load, read_file
 
@@ -271,23 +271,23 @@ def test_matching_work_does_not_grow_with_the_glossary():
 
 
 def test_a_rerun_reads_a_checked_glossary_without_parsing_it(tmp_path, monkeypatch):
-    from tarjama import config, glossary_use
+    from tarjama import config, glossary_files
 
     terms = tmp_path / "terms.tsv"
     terms.write_text(DESK, encoding="utf-8")
     cfg = config.load([], [f'translate.glossary=["{terms}"]'], check=False)
     parsed = []
-    real = glossary_use.parse
-    monkeypatch.setattr(glossary_use, "parse", lambda text, path: parsed.append(path) or real(text, path))
-    first = glossary_use.load_glossary(cfg, tmp_path / "out")
-    second = glossary_use.load_glossary(cfg, tmp_path / "out")
+    real = glossary_files.parse
+    monkeypatch.setattr(glossary_files, "parse", lambda text, path: parsed.append(path) or real(text, path))
+    first = glossary_files.load_glossary(cfg, tmp_path / "out")
+    second = glossary_files.load_glossary(cfg, tmp_path / "out")
     assert parsed == [terms]  # the second read only hashed the bytes
     assert second.fingerprint() == first.fingerprint() and bool(second)
     assert [(m.start, m.end) for m in second.find("قوات البيشمركة")] == [(5, 14)]
     assert parsed == [terms, terms]  # parsed when first used to match
     terms.write_text(DESK + "داعش\n", encoding="utf-8")  # changed bytes: checked again, and refused
     with pytest.raises(GlossaryError, match=rf"{re.escape(str(terms))}:5: "):
-        glossary_use.load_glossary(cfg, tmp_path / "out")
+        glossary_files.load_glossary(cfg, tmp_path / "out")
 
 
 def test_many_occurrences_cost_a_bounded_number_of_look_ups_each():

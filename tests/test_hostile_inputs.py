@@ -11,7 +11,7 @@ import pytest
 
 from tarjama.config import load
 from tarjama.ingest import Article, IngestFailure, read_inputs
-from tarjama.runner import Runner
+from tarjama.job.runner import Runner
 from tests.conftest import SEED, load_json, run_cli, set_args
 
 DEEP = b"[" * 100_000
@@ -241,7 +241,7 @@ def test_missing_input_stops_before_any_work(tmp_path):
 
 def test_manifest_never_stays_running(tiny_models, tmp_path, monkeypatch):
     """A run stopped by an error that is not ours to expect still says so in its manifest."""
-    from tarjama import runner
+    from tarjama.job import runner
 
     def exploding(inputs, cfg):
         raise MemoryError("no memory left")

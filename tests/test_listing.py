@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from tarjama import outputs
+from tarjama.job import outputs
 from tarjama.ledger import MIGRATIONS as LEDGER_MIGRATIONS
 from tarjama.ledger import Ledger
 from tarjama.review.listing import Listing

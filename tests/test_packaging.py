@@ -81,8 +81,9 @@ def test_article_records_match_the_shipped_schema(tiny_models, tmp_path):
     import jsonschema
 
     from tarjama.engines import Engines
-    from tarjama.record import SCHEMA_VERSION, article_schema
-    from tarjama.runner import MANIFEST_SCHEMA_VERSION, Runner
+    from tarjama.article_json import SCHEMA_VERSION, article_schema
+    from tarjama.job.outcome import MANIFEST_SCHEMA_VERSION
+    from tarjama.job.runner import Runner
     from tests.conftest import SEED, load_json, tiny_config
 
     schema = article_schema()

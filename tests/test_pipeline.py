@@ -13,11 +13,11 @@ import pytest
 from seq2seq.loading import ModelLoadError
 from summarise.types import Summary
 from tarjama.engines import Engines
-from tarjama.events import EventLog, overlap_share
+from tarjama.job.events import EventLog, overlap_share
 from tarjama.ingest import Article
-from tarjama.local_executor import LocalExecutor
-from tarjama.pipeline import FactsStage, SummariseStage, TranslateStage, make_stages
-from tarjama.records import Failed, Finished, Planned, Summarised, Translated
+from tarjama.job.local_executor import LocalExecutor
+from tarjama.job.pipeline import FactsStage, SummariseStage, TranslateStage, make_stages
+from tarjama.job.stage_records import Failed, Finished, Planned, Summarised, Translated
 from translate import Translation, normalise
 from translate.glossary import Entry, Glossary
 

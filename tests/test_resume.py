@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tarjama.engines import Engines
-from tarjama.runner import Runner
+from tarjama.job.runner import Runner
 from tests.conftest import ROOT, SEED, load_json, run_cli, set_args, tiny_config, wait_until
 
 N_ARTICLES = 8
@@ -214,7 +214,7 @@ def test_fresh_redoes_everything(tiny_models, tmp_path):
 def test_free_memory_is_given_back_where_glibc_allows():
     import sys
 
-    from tarjama.memory import release_free_memory
+    from tarjama.job.memory import release_free_memory
 
     # On Linux with glibc (CI, the bench) it must work; elsewhere it says it could not.
     assert release_free_memory() is sys.platform.startswith("linux")
@@ -224,7 +224,7 @@ def test_model_folder_replaced_in_place_redoes_articles_and_translations(tiny_mo
     """Same path, new weights: the articles and cached translations of the old model must
     not be reused. Copying the folder elsewhere keeps its fingerprint."""
     from tarjama.engines import Engines
-    from tarjama.runner import Runner
+    from tarjama.job.runner import Runner
     from tarjama.tiny_models import build_marian
     from tests.conftest import SEED, tiny_config
     from seq2seq.loading import fingerprint

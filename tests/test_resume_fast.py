@@ -13,7 +13,7 @@ import pytest
 
 from tarjama.engines import Engines
 from tarjama.ledger import Ledger
-from tarjama.runner import Runner
+from tarjama.job.runner import Runner
 from tests.conftest import load_json, tiny_config
 from tests.test_resume import _PoisonedEngines
 

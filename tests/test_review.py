@@ -11,7 +11,7 @@ import pytest
 from tarjama.engines import Engines
 from tarjama.review.app import create_app
 from tarjama.review.store import ReviewStore
-from tarjama.runner import Runner
+from tarjama.job.runner import Runner
 from tests.conftest import SEED, load_json, run_cli, tiny_config
 
 XSS_TITLE = 'عنوان <script>alert("t")</script>'

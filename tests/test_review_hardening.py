@@ -15,7 +15,7 @@ from tarjama.inert import csv_cell, escape_controls, md_text, show_bidi
 from tarjama.review.app import CSP, MAX_REQUEST_BYTES, SUMMARY_MAX_CHARS, create_app
 from tarjama.review.guard import host_allowed, host_names, post_allowed
 from tarjama.review.store import ReviewStore
-from tarjama.runner import Runner
+from tarjama.job.runner import Runner
 from tests.conftest import SEED, run_cli, tiny_config
 
 RLO = "\u202e"

@@ -13,10 +13,10 @@ import jsonschema
 import pytest
 
 from summarise.types import Summary
-from tarjama import stages
+from tarjama.job import stages
 from tarjama.ingest import Article
-from tarjama.record import article_schema
-from tarjama.records import Failed, Finished, Planned, Summarised, Translated
+from tarjama.article_json import article_schema
+from tarjama.job.stage_records import Failed, Finished, Planned, Summarised, Translated
 from translate import Translation, normalise
 from translate.glossary import Entry, Glossary
 
@@ -135,8 +135,8 @@ def test_finish_flags_a_changed_number_and_builds_a_valid_record():
 
 
 def test_the_runner_picks_the_executor_that_job_executor_names_and_starts_no_ray_before_work(tiny_models, tmp_path):
-    from tarjama.local_executor import LocalExecutor
-    from tarjama.runner import Runner
+    from tarjama.job.local_executor import LocalExecutor
+    from tarjama.job.runner import Runner
     from tests.conftest import tiny_config
 
     local = Runner(tiny_config(tiny_models, **{"job.window_articles": 3}), tmp_path / "a")
@@ -144,7 +144,7 @@ def test_the_runner_picks_the_executor_that_job_executor_names_and_starts_no_ray
     pytest.importorskip("ray", reason="pip install 'tarjama[ray]'")
     import ray
 
-    from tarjama.ray_executor import RayExecutor
+    from tarjama.job.ray_executor import RayExecutor
 
     on_ray = Runner(tiny_config(tiny_models, **{"job.executor": "ray"}), tmp_path / "b")
     assert isinstance(on_ray.executor, RayExecutor)

@@ -6,7 +6,7 @@ import signal
 
 import pytest
 
-from tarjama.runner import _Interrupted, _StopSignals
+from tarjama.job.runner import _Interrupted, _StopSignals
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])

@@ -12,7 +12,7 @@ import pytest
 from facts.article import article_facts
 from facts.sentences import split_sentences
 from facts.support import THRESHOLD, summary_support
-from tarjama import check_cmd
+from tarjama.cli import check_cmd
 from tarjama.evaluate.support import distribution, folder_support
 from tarjama.ledger import Ledger
 from tarjama.render.html import render_article

@@ -16,7 +16,7 @@ from tarjama.cache import TranslationCache, cache_key, default_dir
 from tarjama.config import load
 from tarjama.engines import static_signature
 from tarjama.ledger import MIGRATIONS, Ledger, text_sha
-from tarjama.runner import Runner
+from tarjama.job.runner import Runner
 
 SENTENCE = "افتتحت السلطات جسرا جديدا."
 

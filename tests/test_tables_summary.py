@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from summarise.types import Summary
-from tarjama import stages
+from tarjama.job import stages
 from tarjama.evaluate import metrics
-from tarjama.records import Summarised
+from tarjama.job.stage_records import Summarised
 from tests.test_stages import PLAN, _Summariser, translations
 
 # (what the summariser wrote, the language noted, summary.en, summary.ar)

@@ -9,11 +9,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from tarjama.record import machine_summary
+from tarjama.article_json import machine_summary
 from tarjama.evaluate import metrics
 from tarjama.evaluate.compare import EvalInputError
 from tarjama.evaluate.support import folder_support
-from tarjama.review.store import UnreadableArticle, load_article
+from tarjama.article_files import UnreadableArticle, load_article
 from tarjama.textfile import json_objects, read_utf8, split_lines
 
 log = logging.getLogger("tarjama")

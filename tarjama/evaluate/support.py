@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 from typing import Sequence
 
-from tarjama.record import machine_support
+from tarjama.article_json import machine_support
 
 log = logging.getLogger("tarjama")
 

@@ -13,7 +13,7 @@ from tarjama.ingest.discover import InputError, NoFiles, Unreachable, check_inpu
 from tarjama.ingest.formats import Raw, RecordError, json_line, position_key, read
 from tarjama.ingest.language import not_arabic
 from tarjama.ingest.metadata import date_problem, looks_like_fragment, normalise_date, read_dateline
-from tarjama.ingest.records import Article, IngestFailure
+from tarjama.ingest.source_article import Article, IngestFailure
 from tarjama.ingest.text_page import parse_text_page
 
 __all__ = ["Article", "IngestFailure", "InputError", "read_inputs", "arabic_share", "check_inputs"]

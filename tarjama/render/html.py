@@ -7,7 +7,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from tarjama.inert import show_bidi
-from tarjama.record import machine_support
+from tarjama.article_json import machine_support
 
 
 def term_pieces(text: str, terms: list[dict] | None) -> list[tuple[str, dict | None]]:

@@ -5,7 +5,7 @@ Every piece of article text goes through `md_text`: a source page's raw HTML or 
 
 from __future__ import annotations
 
-from tarjama.record import machine_summary, machine_support
+from tarjama.article_json import machine_summary, machine_support
 from tarjama.inert import md_text
 
 

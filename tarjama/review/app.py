@@ -23,10 +23,10 @@ from tarjama.review import glossary_edit, team
 from tarjama.review.export import FORMATS, export
 from tarjama.review.guard import LOOPBACK_NAMES, host_allowed, post_allowed
 from facts.support import THRESHOLD as SUPPORT_THRESHOLD
-from tarjama.record import support_for
+from tarjama.article_json import support_for
 from tarjama.review.listing import ORDERS, PAGE_ROWS, Listing
-from tarjama.review.store import (STATUSES, ReviewStore, StaleVersion, UnreadableArticle, load_article,
-                                  version_support)
+from tarjama.article_files import UnreadableArticle, load_article
+from tarjama.review.store import STATUSES, ReviewStore, StaleVersion, version_support
 
 LOW_SCORE_DEFAULT = -1.5
 MAX_REQUEST_BYTES = 1024 * 1024  # larger bodies get 413 before they are read

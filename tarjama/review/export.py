@@ -9,11 +9,12 @@ import json
 import time
 from pathlib import Path
 
-from tarjama.record import machine_summary
+from tarjama.article_json import machine_summary
 from tarjama.inert import csv_cell, md_text, show_bidi, show_bidi_all
 from tarjama.render.markdown import support_lines
 from tarjama.review.listing import Listing
-from tarjama.review.store import ReviewStore, UnreadableArticle, version_support
+from tarjama.article_files import UnreadableArticle
+from tarjama.review.store import ReviewStore, version_support
 
 FORMATS = ("jsonl", "md", "csv")
 

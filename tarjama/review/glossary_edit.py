@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from tarjama import atomic
-from tarjama.glossary_use import JOB_GLOSSARY
+from tarjama.glossary_files import JOB_GLOSSARY
 from tarjama.lock import held
 from translate.glossary import TERM_MAX_CHARS, Entry, Glossary, GlossaryError, entry_problem, parse
 

@@ -15,9 +15,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tarjama.record import machine_summary, machine_support
+from tarjama.article_json import machine_summary, machine_support
 from tarjama.ledger import text_sha
-from tarjama.review.store import ReviewStore, UnreadableArticle, article_ids, load_article
+from tarjama.article_files import UnreadableArticle, article_ids, load_article
+from tarjama.review.store import ReviewStore
 
 PAGE_ROWS = 100
 

@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from tarjama import article_check
 from tarjama.damaged import damaged, is_damage
 from tarjama.ledger import text_sha
 from tarjama.lock import held
-from tarjama.record import machine_summary, machine_support, support_for
+from tarjama.article_json import machine_summary, machine_support, support_for
 
 MIGRATIONS: list[str] = []
 migration = MIGRATIONS.append
@@ -350,30 +349,3 @@ def version_support(record: dict, version: Version) -> dict:
     if version.origin == "edit" or version.summary != machine_summary(record):
         return version.support or support_for(record, version.summary)
     return machine_support(record)
-
-
-def load_article(out: Path, article_id: str, known: set[str]) -> dict:
-    """An article the job wrote, by id. Ids are looked up among the files listed, never
-    joined into a path as given, so no request can reach outside the output folder.
-    Raises UnreadableArticle when the file is not an article record."""
-    if article_id not in known:
-        raise KeyError(article_id)
-    path = Path(out) / "articles" / f"{article_id}.json"
-    try:
-        record = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise UnreadableArticle(f"{path.name}: {type(exc).__name__}: {exc}") from None
-    problem = article_check.problem(record)
-    if problem:
-        raise UnreadableArticle(f"{path.name}: {problem}")
-    return record
-
-
-class UnreadableArticle(Exception):
-    """An articles/*.json that is not an article record (damaged, truncated, hand-edited)."""
-
-
-def article_ids(out: Path) -> list[str]:
-    folder = Path(out) / "articles"
-    return sorted(p.stem for p in folder.glob("*.json")) if folder.is_dir() else []
-

@@ -56,7 +56,7 @@ def _load_config(args: argparse.Namespace) -> dict:
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from tarjama.output_folder import check_cache_dir
-    from tarjama.runner import Runner
+    from tarjama.job.runner import Runner
 
     cfg = _load_config(args)
     # The translation cache, and CTranslate2's converted models, live there: a folder that
@@ -200,7 +200,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_models(args: argparse.Namespace) -> int:
-    from tarjama import models_cmd
+    from tarjama.cli import models_cmd
     from tarjama.output_folder import check_cache_dir
 
     cfg = _load_config(args)
@@ -250,7 +250,7 @@ def _check_published(value: str | None) -> None:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from tarjama import check_cmd
+    from tarjama.cli import check_cmd
 
     if bool(args.jsonl) == bool(args.source or args.translation or args.summary):
         raise UsageError("check: give --source AR.txt --translation EN.txt [--summary SUMMARY.txt], or --jsonl FILE")
@@ -312,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     from seq2seq.cpu_linear import limit_kernel_caches
 
     limit_kernel_caches()  # before anything imports torch
-    from tarjama.cli_parser import build_parser, eval_facts_argv
+    from tarjama.cli.parser import build_parser, eval_facts_argv
 
     args = build_parser().parse_args(eval_facts_argv(sys.argv[1:] if argv is None else list(argv)))
     _setup_logging(args)

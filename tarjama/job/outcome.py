@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from tarjama import __version__
-from tarjama.outputs import now_iso
+from tarjama.job.outputs import now_iso
 
 # Raised when a change to the manifest's shape would surprise a reader of older ones.
 MANIFEST_SCHEMA_VERSION = 1

@@ -22,10 +22,10 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from seq2seq.loading import ModelLoadError
-from tarjama import stages
+from tarjama.job import stages
 from tarjama.engines import Engines, static_signature
-from tarjama.events import Event, where
-from tarjama.records import Failed, Planned, Summarised, Translated
+from tarjama.job.events import Event, where
+from tarjama.job.stage_records import Failed, Planned, Summarised, Translated
 from translate.glossary import Glossary
 
 log = logging.getLogger(__name__)

@@ -23,23 +23,24 @@ from pathlib import Path
 from typing import Any
 
 from seq2seq.loading import ModelLoadError
-from tarjama import atomic, stages
+from tarjama import atomic
+from tarjama.job import stages
 from tarjama.cache import TranslationCache, cache_key, default_dir
 from tarjama.config import signature as config_signature
 from tarjama.engines import Engines, model_revisions, static_signature
-from tarjama.events import EventLog
-from tarjama.executors import make_executor
-from tarjama.glossary_use import load_glossary
+from tarjama.job.events import EventLog
+from tarjama.job.executors import make_executor
+from tarjama.glossary_files import load_glossary
 from tarjama.ingest import Article, IngestFailure, check_inputs, read_inputs
 from tarjama.ledger import Ledger, text_sha
 from tarjama.lock import FolderLock
-from tarjama.outcome import MANIFEST_SCHEMA_VERSION, Outcome, build_manifest  # noqa: F401  (re-exported)
+from tarjama.job.outcome import Outcome, build_manifest
 from tarjama.output_folder import OutputError, check_output
-from tarjama.outputs import now_iso, write_article, write_index, write_manifest
-from tarjama.progress import JobProgress
-from tarjama.record import machine_summary
-from tarjama.records import Failed, Finished, Planned
-from translate import Translation, normalise, split_sentences
+from tarjama.job.outputs import now_iso, write_article, write_index, write_manifest
+from tarjama.job.progress import JobProgress
+from tarjama.article_json import machine_summary
+from tarjama.job.stage_records import Failed, Finished, Planned
+from translate import Translation, split_sentences
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from summarise.types import Summary
-from tarjama.events import Event
+from tarjama.job.events import Event
 from tarjama.ingest import Article
 from translate.types import Translation
 

@@ -11,10 +11,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from tarjama.engines import Engines
-from tarjama.memory import release_free_memory
-from tarjama.pipeline import make_stages
-from tarjama.progress import JobProgress
-from tarjama.records import Failed, Finished, Planned
+from tarjama.job.memory import release_free_memory
+from tarjama.job.pipeline import make_stages
+from tarjama.job.progress import JobProgress
+from tarjama.job.stage_records import Failed, Finished, Planned
 from translate.glossary import Glossary
 
 def windows(items: Iterable, size: int) -> Iterator[list]:

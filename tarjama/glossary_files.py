@@ -1,5 +1,5 @@
-"""The job's side of the glossary: which files, where the terms fall in each sentence, and
-the flags for terms the English lacks."""
+"""Which glossary files a job reads (the config's, then the output folder's own), read and
+checked once, their checked contents remembered in the user cache."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ import json
 from pathlib import Path
 from typing import Sequence
 
-from tarjama.records import Segment
-from translate.glossary import Entry, Glossary, GlossaryError, honoured, parse, read_text
+from translate.glossary import Entry, Glossary, GlossaryError, parse, read_text
 
 JOB_GLOSSARY = "glossary.tsv"  # terms added on the review page, in the output folder
 _REMEMBERED = 200  # glossary contents remembered as checked, in the user cache
@@ -75,39 +74,4 @@ def _remember(store: Path, key: str, value: dict) -> None:
         pass
 
 
-def term_spans(glossary: Glossary, ar: str, en: str) -> list[dict]:
-    said: dict[int, bool] = {}  # each term's English looked for once per sentence
-    spans = []
-    for m in glossary.find(ar):
-        if id(m.entry) not in said:
-            said[id(m.entry)] = honoured(en, m.entry)
-        spans.append({"start": m.start, "end": m.end, "en": m.entry.english, "honoured": said[id(m.entry)]})
-    return spans
-
-
-def term_flags(segments: Sequence[Segment], title_ar: str, summary_en: str) -> list[dict]:
-    """`term_missing` for each term occurrence whose English the sentence lacks, and
-    `summary_term_missing` for a term the article is about (in its title, or in two sentences
-    or more) that the summary does not name as the glossary says."""
-    flags, seen = [], {}
-    for index, segment in enumerate(segments):
-        for span in segment.terms or ():
-            ar = segment.ar[span["start"]:span["end"]]
-            seen.setdefault(span["en"], []).append(ar)
-            if not span["honoured"]:
-                flags.append({
-                    "type": "term_missing", "segment": index, "term": {"ar": ar, "en": span["en"]},
-                    "message": f"«{ar}» should be «{span['en']}» (glossary); the English does not say it",
-                })
-    if summary_en:
-        for english, spellings in seen.items():
-            central = len(spellings) >= 2 or any(s in title_ar for s in spellings)
-            if central and not honoured(summary_en, Entry(spellings[0], english)):
-                flags.append({
-                    "type": "summary_term_missing", "segment": None, "term": {"ar": spellings[0], "en": english},
-                    "message": f"the summary does not name «{spellings[0]}» as the glossary says, «{english}»",
-                })
-    return flags
-
-
-__all__ = ["JOB_GLOSSARY", "GlossaryError", "glossary_paths", "load_glossary", "term_flags", "term_spans"]
+__all__ = ["JOB_GLOSSARY", "GlossaryError", "glossary_paths", "load_glossary"]

@@ -32,10 +32,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from tarjama.config import ConfigError
-from tarjama.local_executor import windows
-from tarjama.pipeline import STAGES, planned_of
-from tarjama.progress import JobProgress
-from tarjama.records import Failed, Finished, Planned
+from tarjama.job.local_executor import windows
+from tarjama.job.pipeline import STAGES, planned_of
+from tarjama.job.progress import JobProgress
+from tarjama.job.stage_records import Failed, Finished, Planned
 from translate.glossary import Glossary
 
 log = logging.getLogger(__name__)

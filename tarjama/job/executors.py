@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tarjama.progress import JobProgress
+from tarjama.job.progress import JobProgress
 from translate.glossary import Glossary
 
 
@@ -12,9 +12,9 @@ def make_executor(cfg: dict[str, Any], glossary: Glossary | None, engines=None, 
     """The executor that job.executor names. `engines` (local only) shares models already loaded
     in this process, as the tests do between runs."""
     if cfg["job"]["executor"] == "ray":
-        from tarjama.ray_executor import RayExecutor
+        from tarjama.job.ray_executor import RayExecutor
 
         return RayExecutor(cfg, glossary, progress)
-    from tarjama.local_executor import LocalExecutor
+    from tarjama.job.local_executor import LocalExecutor
 
     return LocalExecutor(cfg, glossary, engines, progress)

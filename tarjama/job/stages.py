@@ -13,10 +13,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from facts.article import article_facts
-from tarjama.glossary_use import term_flags, term_spans
+from tarjama.job.glossary_flags import term_flags, term_spans
 from tarjama.ingest import arabic_share
-from tarjama.record import build_record
-from tarjama.records import Failed, Finished, Planned, Segment, Summarised, Translated
+from tarjama.article_json import build_record
+from tarjama.job.stage_records import Failed, Finished, Planned, Segment, Summarised, Translated
 from translate import Translation, normalise
 from translate.glossary import Glossary
 
