@@ -2,45 +2,47 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import dataclass, field
 from typing import Any
 
 from summarise.base import MapReduceSummariser
 from summarise.hf_engine import MARGIN
 from seq2seq import ct2
 from seq2seq.architectures import check_summariser, summary_prefix
+from seq2seq.runtime import Runtime
+
+
+@dataclass(frozen=True)
+class CTranslate2SummariserOptions:
+    """The keys of [summarise] this engine reads (config/default.toml says what each means)."""
+
+    model: str
+    revision: str = "main"
+    device: str = "auto"
+    quantization: str = "int8"
+    generation: dict[str, Any] = field(default_factory=dict)
+    max_input_tokens: int = 0
+    batch_size: int = 8
+    batch_tokens: int = 0
+    prefix: str = "auto"
 
 
 class CTranslate2Summariser(MapReduceSummariser):
     name = "ctranslate2"
+    Options = CTranslate2SummariserOptions
 
-    def __init__(
-        self,
-        *,
-        model: str,
-        revision: str = "main",
-        device: str = "auto",
-        generation: dict[str, Any] | None = None,
-        max_input_tokens: int = 0,
-        batch_size: int = 8,
-        batch_tokens: int = 0,
-        prefix: str = "auto",
-        quantization: str = "int8",
-        convert_dir: str | Path | None = None,
-        threads: int = 0,
-        key: str = "summarise.model",
-        **_engine_specific: Any,
-    ) -> None:
-        self.generation = dict(generation or {})
-        m = ct2.open_model(model=model, revision=revision, device=device, quantization=quantization,
-                           convert_dir=Path(convert_dir) if convert_dir else None, threads=threads,
-                           generation=self.generation, key=key, table="summarise.generation")
+    def __init__(self, options: CTranslate2SummariserOptions, runtime: Runtime = Runtime()) -> None:
+        o = options
+        self.generation = dict(o.generation)
+        m = ct2.open_model(model=o.model, revision=o.revision, device=o.device, quantization=o.quantization,
+                           convert_dir=runtime.convert_dir, threads=runtime.threads,
+                           generation=self.generation, key="summarise.model", table="summarise.generation")
         self.tokenizer, self.translator, self.options, self.revision = m.tokenizer, m.translator, m.options, m.revision
-        check_summariser(m.config, model)
-        self.prefix = summary_prefix(m.config, prefix)
-        self.model_id, self.quantization = model, quantization
-        self.batch_size, self.batch_tokens = batch_size, batch_tokens
-        window = min(max_input_tokens or m.window, m.window)
+        check_summariser(m.config, o.model)
+        self.prefix = summary_prefix(m.config, o.prefix)
+        self.model_id, self.quantization = o.model, o.quantization
+        self.batch_size, self.batch_tokens = o.batch_size, o.batch_tokens
+        window = min(o.max_input_tokens or m.window, m.window)
         self.limit = window - self.tokenizer.num_special_tokens_to_add() - MARGIN - self.count_tokens(self.prefix)
         self.check_reducible(self.options.get("max_decoding_length"), window)
 

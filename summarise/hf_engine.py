@@ -3,42 +3,47 @@ model's config."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from summarise.base import MapReduceSummariser
 from seq2seq.architectures import check_summariser, summary_prefix
 from seq2seq.beam_cache import generate_kwargs
 from seq2seq.loading import describe, load_seq2seq
+from seq2seq.runtime import Runtime
 
 # Tokens kept free in each chunk: joining pieces with spaces can shift a BPE count a little,
 # and a prefix such as "summarize: " takes a few.
 MARGIN = 8
 
 
+@dataclass(frozen=True)
+class TransformersSummariserOptions:
+    """The keys of [summarise] this engine reads (config/default.toml says what each means)."""
+
+    model: str
+    revision: str = "main"
+    device: str = "auto"
+    dtype: str = "float32"
+    generation: dict[str, Any] = field(default_factory=dict)
+    max_input_tokens: int = 0
+    batch_size: int = 8
+    batch_tokens: int = 0
+    prefix: str = "auto"
+
+
 class TransformersSummariser(MapReduceSummariser):
     name = "transformers"
+    Options = TransformersSummariserOptions
 
-    def __init__(
-        self,
-        *,
-        model: str,
-        revision: str = "main",
-        device: str = "auto",
-        dtype: str = "float32",
-        generation: dict[str, Any] | None = None,
-        max_input_tokens: int = 0,
-        batch_size: int = 8,
-        batch_tokens: int = 0,
-        prefix: str = "auto",
-        key: str = "summarise.model",
-        **_engine_specific: Any,
-    ) -> None:
-        self._m = load_seq2seq(model, revision, key=key, device=device, dtype=dtype)
-        check_summariser(self._m.model.config, model)
-        self.prefix = summary_prefix(self._m.model.config, prefix)
-        self.generation = dict(generation or {})
-        self.batch_size, self.batch_tokens = batch_size, batch_tokens
-        window = min(max_input_tokens or self._m.window, self._m.window)
+    def __init__(self, options: TransformersSummariserOptions, runtime: Runtime = Runtime()) -> None:
+        o = options
+        self._m = load_seq2seq(o.model, o.revision, key="summarise.model", device=o.device, dtype=o.dtype)
+        check_summariser(self._m.model.config, o.model)
+        self.prefix = summary_prefix(self._m.model.config, o.prefix)
+        self.generation = dict(o.generation)
+        self.batch_size, self.batch_tokens = o.batch_size, o.batch_tokens
+        window = min(o.max_input_tokens or self._m.window, self._m.window)
         specials = self._m.tokenizer.num_special_tokens_to_add()
         self.limit = window - specials - MARGIN - self.count_tokens(self.prefix)
         self.check_reducible(

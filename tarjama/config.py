@@ -18,9 +18,10 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from seq2seq.ct2 import QUANTIZATIONS
+from seq2seq.loading import DEVICES, DTYPES
 from tarjama.config_error import ConfigError
 from tarjama.generation_check import check_generation
-
 
 
 def defaults() -> Traversable:
@@ -60,15 +61,14 @@ def _preset(name: str) -> Traversable:
     return defaults() / "presets" / f"{name}.toml"
 
 GENERATION_TABLES = ("translate.generation", "summarise.generation")
-# The ctranslate2 engine's compute types (kept here so checking a config imports nothing).
-QUANTIZATIONS = ("int8", "int8_float32", "int8_float16", "int8_bfloat16", "float16", "bfloat16", "float32")
+# Tables whose keys are the options of the engine they name (tarjama/engines.py checks them).
+ENGINE_TABLES = ("translate", "summarise")
 
 # Keys whose values come from a closed set. Engine names are the registries' keys.
-DEVICES = ("auto", "cpu", "cuda", "mps")  # and cuda:N, one GPU of several
-DEVICE_KEYS = ("translate.device", "summarise.device", "facts.device")
+DEVICE_KEYS = ("translate.device", "summarise.device", "facts.device")  # DEVICES, or cuda:N
 CHOICES: dict[str, tuple[str, ...]] = {
-    "translate.dtype": ("float32", "float16", "bfloat16"),
-    "summarise.dtype": ("float32", "float16", "bfloat16"),
+    "translate.dtype": DTYPES,
+    "summarise.dtype": DTYPES,
     "translate.quantization": QUANTIZATIONS,
     "summarise.quantization": QUANTIZATIONS,
     "summarise.input": ("translation", "source"),
@@ -179,8 +179,12 @@ def _coerce(key: str, value: Any, default: Any, origin: str) -> Any:
 
 
 def _merge(
-    base: dict[str, Any], layer: dict[str, Any], schema: dict[str, Any], origin: str, prefix: str = ""
+    base: dict[str, Any], layer: dict[str, Any], schema: dict[str, Any], origin: str, prefix: str = "",
+    strays: list[tuple[str, str]] | None = None,
 ) -> None:
+    """Layer `layer` onto `base`. A key unknown to an engine's table is put in `strays` rather
+    than refused here: which keys are valid there depends on the engine, which a later layer
+    may still change."""
     for name, value in layer.items():
         key = f"{prefix}{name}"
         if key in GENERATION_TABLES:
@@ -189,12 +193,15 @@ def _merge(
             base.setdefault(name, {}).update(value)
             continue
         if name not in schema:
+            if strays is not None and prefix.rstrip(".") in ENGINE_TABLES:
+                strays.append((key, origin))
+                continue
             known = ", ".join(sorted(f"{prefix}{k}" for k in schema))
             raise ConfigError(f"{origin}: unknown key {key!r}; known keys here: {known}")
         if isinstance(schema[name], dict):
             if not isinstance(value, dict):
                 raise ConfigError(f"{origin}: {key} must be a table, got {value!r}")
-            _merge(base[name], value, schema[name], origin, f"{key}.")
+            _merge(base[name], value, schema[name], origin, f"{key}.", strays)
         else:
             base[name] = _coerce(key, value, schema[name], origin)
 
@@ -235,11 +242,25 @@ def _check_values(cfg: dict[str, Any], origin_of: dict[str, str]) -> None:
         if value < floor:
             raise ConfigError(f"{origin_of.get(key, 'config')}: {key} must be >= {floor}, got {value}")
 
+    _check_engine_options(cfg, origin_of)
+
     for table in GENERATION_TABLES:
         settings = _get(cfg, table)
         # Each setting blamed on the layer that gave it, not on the last layer to touch the table.
         origins = {key: origin_of[f"{table}.{key}"] for key in settings if f"{table}.{key}" in origin_of}
         check_generation(settings, origin_of.get(table, "config"), table, origins)
+
+
+def _check_engine_options(cfg: dict[str, Any], origin_of: dict[str, str]) -> None:
+    """Each key a layer set in an engine's table is an option of the engine that table
+    names (or a key of the stage itself): a misspelt key, or one of another engine, would
+    otherwise be silently ignored."""
+    from tarjama.engines import engine_class, options_from_config
+
+    for table in ENGINE_TABLES:
+        given = {key[len(table) + 1:]: origin for key, origin in origin_of.items()
+                 if key.startswith(f"{table}.") and "." not in key[len(table) + 1:]}
+        options_from_config(engine_class(table, cfg[table]["engine"]), cfg[table], table, given)
 
 
 def _get(cfg: dict[str, Any], dotted: str) -> Any:
@@ -274,13 +295,19 @@ def load_with_origins(files: list[str | Path] = (), overrides: list[str] = (), *
         if not sep or not key:
             raise ConfigError(f"--set {item!r}: expected KEY=VALUE, for example --set translate.model=/models/opus")
         layers.append((f"--set {key}", _set_path({}, key, _parse_value(raw.strip(), key))))
+    strays: list[tuple[str, str]] = []
     for origin, layer in layers:
         _refuse_non_finite(layer, origin)
-        _merge(cfg, layer, schema, origin)
+        _merge(cfg, layer, schema, origin, strays=strays)
         for key in _flat_keys(layer):
             origin_of[key] = origin
     if check:
         _check_values(cfg, origin_of)
+    elif strays:
+        key, origin = strays[0]
+        table = key.partition(".")[0]
+        known = ", ".join(sorted(f"{table}.{k}" for k in schema[table]))
+        raise ConfigError(f"{origin}: unknown key {key!r}; known keys here: {known}")
     return cfg, origin_of
 
 

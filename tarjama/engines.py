@@ -6,27 +6,66 @@ A rerun whose articles are all done never touches a model, so it never pays the 
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import json
 import logging
 import os
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from seq2seq.loading import resolve_revision
+from seq2seq.runtime import Runtime
+from summarise import registry as summarisers
+from tarjama.config_error import ConfigError
+from translate import registry as translators
 
 log = logging.getLogger(__name__)
 
+# The config tables that name an engine, each with its registry module; and the keys of the
+# table that the stage reads itself, valid whichever engine runs. Every other key of the
+# table is an option of some engine (its Options dataclass).
+REGISTRIES = {"translate": translators, "summarise": summarisers}
+STAGE_KEYS = {"translate": ("engine", "glossary"), "summarise": ("engine", "input")}
 
-def _engine_kwargs(cfg: dict[str, Any], stage: str, names: tuple[str, ...]) -> dict[str, Any]:
+
+def engine_class(stage: str, name: str) -> type:
+    """The class registered as `name` for `stage` (imported now, and only it)."""
+    return REGISTRIES[stage].get_engine(name)
+
+
+def option_names(engine: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(engine.Options))
+
+
+def options_from_config(engine: type, section: Mapping[str, Any], where: str,
+                        given: Mapping[str, str] | None = None) -> Any:
+    """The engine's Options from its config table `where` ("translate"): the one place config
+    becomes engine options. `given` maps each key a layer set to that layer ("-c site.toml");
+    a key there that is neither the engine's option nor the stage's is a ConfigError that
+    names the valid keys, as config.py names the known keys of a table."""
+    names = option_names(engine)
+    stage_keys = STAGE_KEYS[where]
+    for key, origin in (given or {}).items():
+        if key not in names and key not in stage_keys:
+            owners = [other for other in sorted(REGISTRIES[where].ENGINES) if other != engine.name
+                      and key in option_names(engine_class(where, other))]
+            hint = f" (an option of the {' and '.join(owners)} engine)" if owners else ""
+            raise ConfigError(
+                f"{origin}: {where}.{key} is not an option of the {engine.name} engine{hint}; its options are: "
+                f"{', '.join(sorted(names))}; and for every engine: {', '.join(stage_keys)}"
+            )
+    return engine.Options(**{name: copy.deepcopy(section[name]) for name in names})
+
+
+def _build(cfg: dict[str, Any], stage: str) -> Any:
     section = cfg[stage]
-    kwargs = {name: section[name] for name in names}
-    kwargs["generation"] = dict(section["generation"])
-    kwargs["key"] = f"{stage}.model"
-    kwargs["threads"] = cfg["job"]["threads"] or os.cpu_count() or 1
-    kwargs["convert_dir"] = ct2_dir(cfg)
-    return kwargs
+    engine = engine_class(stage, section["engine"])
+    runtime = Runtime(threads=cfg["job"]["threads"] or os.cpu_count() or 1, convert_dir=ct2_dir(cfg))
+    return engine(options_from_config(engine, section, stage), runtime)
 
 
 def ct2_dir(cfg: dict[str, Any]) -> Path | None:
@@ -102,40 +141,18 @@ class Engines:
     @property
     def translator(self):
         if self._translator is None:
-            from translate.registry import get_engine
-
-            section = self.cfg["translate"]
-            cls = get_engine(section["engine"])
-            self._threads(section["engine"] == "transformers")
+            self._threads(self.cfg["translate"]["engine"] == "transformers")
             start = time.perf_counter()
-            self._translator = cls(
-                **_engine_kwargs(
-                    self.cfg,
-                    "translate",
-                    ("model", "revision", "device", "dtype", "batch_tokens", "max_batch_sentences",
-                     "max_input_tokens", "score", "source_lang", "target_lang", "quantization"),
-                )
-            )
+            self._translator = _build(self.cfg, "translate")
             self.load_seconds["translate"] = round(time.perf_counter() - start, 3)
         return self._translator
 
     @property
     def summariser(self):
         if self._summariser is None:
-            from summarise.registry import get_engine
-
-            section = self.cfg["summarise"]
-            cls = get_engine(section["engine"])
-            self._threads(section["engine"] == "transformers")
+            self._threads(self.cfg["summarise"]["engine"] == "transformers")
             start = time.perf_counter()
-            self._summariser = cls(
-                **_engine_kwargs(
-                    self.cfg,
-                    "summarise",
-                    ("model", "revision", "device", "dtype", "max_input_tokens", "batch_size", "batch_tokens", "prefix",
-                     "quantization"),
-                )
-            )
+            self._summariser = _build(self.cfg, "summarise")
             self.load_seconds["summarise"] = round(time.perf_counter() - start, 3)
         return self._summariser
 

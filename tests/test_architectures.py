@@ -5,11 +5,13 @@ import re
 
 import pytest
 
+from seq2seq.runtime import Runtime
 from summarise.registry import get_engine as summariser_engine
 from tarjama import config
 from tarjama.engines import Engines
 from tarjama.job.runner import Runner
 from tests.conftest import ROOT, SEED, load_json, run_cli, set_args, tiny_overrides
+from tests.engine_build import build
 from translate import ModelLoadError
 from translate.registry import get_engine as translator_engine
 
@@ -30,8 +32,9 @@ TRANSLATORS = [(a, e) for a in LANGS for e in ("transformers", "ctranslate2") if
 @pytest.mark.parametrize("arch,engine", TRANSLATORS)
 def test_translators_of_every_architecture(arch_models, ct2_dir, arch, engine):
     source, target = LANGS[arch]
-    t = translator_engine(engine)(model=str(arch_models[arch]), device="cpu", generation=GEN, source_lang=source,
-                                  target_lang=target, quantization="int8", convert_dir=ct2_dir)
+    cls = translator_engine(engine)
+    t = build(cls, Runtime(convert_dir=ct2_dir), model=str(arch_models[arch]), device="cpu", generation=GEN,
+              source_lang=source, target_lang=target)
     results = t.translate(["أكدت وزارة الدفاع الأميركية أنها ستواصل.", "قال"])
     assert len(results) == 2 and all(r.error is None and r.score < 0 for r in results)
     described = t.describe()
@@ -42,8 +45,8 @@ def test_translators_of_every_architecture(arch_models, ct2_dir, arch, engine):
 @pytest.mark.parametrize("arch", ["bart", "pegasus", "t5", "mt5"])
 @pytest.mark.parametrize("engine", ["transformers", "ctranslate2"])
 def test_summarisers_of_every_architecture(arch_models, ct2_dir, arch, engine):
-    s = summariser_engine(engine)(model=str(arch_models[arch]), device="cpu", generation=GEN, quantization="int8",
-                                  convert_dir=ct2_dir)
+    s = build(summariser_engine(engine), Runtime(convert_dir=ct2_dir), model=str(arch_models[arch]), device="cpu",
+              generation=GEN)
     long_doc = ["The ministry said it will continue working with partners in the region."] * 40
     [summary] = s.summarise([long_doc])
     assert summary.error is None and summary.chunks > 1
@@ -55,9 +58,9 @@ def test_ctranslate2_float32_greedy_matches_transformers(arch_models, ct2_dir, m
     """A cheap proof that a conversion is right: the same tokens, greedy, in float32."""
     gen = {"num_beams": 1, "max_new_tokens": 8, "min_new_tokens": 8}
     get = translator_engine if model == "marian" else summariser_engine
-    hf = get("transformers")(model=str(arch_models[model]), device="cpu", generation=gen)
-    ct = get("ctranslate2")(model=str(arch_models[model]), device="cpu", generation=gen,
-                            quantization="float32", convert_dir=ct2_dir)
+    hf = build(get("transformers"), model=str(arch_models[model]), device="cpu", generation=gen)
+    ct = build(get("ctranslate2"), Runtime(convert_dir=ct2_dir), model=str(arch_models[model]), device="cpu",
+               generation=gen, quantization="float32")
     tok = hf._m.tokenizer  # the CTranslate2 engine reads its own copy, without transformers
     ids = tok(text, return_tensors="pt")
     hf_tokens = tok.convert_ids_to_tokens(hf._m.model.generate(**ids, **gen)[0])
@@ -87,7 +90,7 @@ def test_misconfigured_swaps_say_what_is_wrong(arch_models, ct2_dir, stage, mode
     engine = "ctranslate2" if ct else "transformers"
     get = translator_engine if stage == "translator" else summariser_engine
     with pytest.raises(ModelLoadError, match=re.escape(message)):
-        get(engine)(model=str(arch_models[arch]), device="cpu", convert_dir=ct2_dir, **kwargs)
+        build(get(engine), Runtime(convert_dir=ct2_dir), model=str(arch_models[arch]), device="cpu", **kwargs)
 
 
 def test_unknown_engine_is_a_config_error():
@@ -162,8 +165,8 @@ def test_ctranslate2_scores_from_the_search_equal_teacher_forced_ones(arch_model
     penalty that ranked the beams."""
     sentences = ["أكدت وزارة الدفاع الأميركية أنها ستواصل", "قال.", "وقعت الحكومتان مذكرة تفاهم جديدة في بغداد."]
     gen = {"num_beams": 3, "max_new_tokens": 12, "length_penalty": penalty}
-    ct = translator_engine("ctranslate2")(model=str(arch_models["marian"]), device="cpu", generation=gen,
-                                          quantization="float32", convert_dir=ct2_dir)
+    ct = build(translator_engine("ctranslate2"), Runtime(convert_dir=ct2_dir), model=str(arch_models["marian"]),
+               device="cpu", generation=gen, quantization="float32")
     results = ct.translate(sentences)
     tok = ct.tokenizer
     source = [tok.convert_ids_to_tokens(tok(s)["input_ids"]) for s in sentences]
@@ -181,10 +184,11 @@ def test_ctranslate2_scores_from_the_search_equal_teacher_forced_ones(arch_model
 def test_ctranslate2_batches_run_in_parallel_give_the_same_translations(arch_models, ct2_dir, monkeypatch):
     sentences = [f"وقعت الحكومتان مذكرة تفاهم رقم {i} في بغداد." for i in range(12)] + ["قال."] * 3
     gen = {"num_beams": 2, "max_new_tokens": 6}
-    make = translator_engine("ctranslate2")
-    kwargs = dict(model=str(arch_models["marian"]), device="cpu", generation=gen, quantization="float32",
-                  convert_dir=ct2_dir, max_batch_sentences=2)
-    serial, parallel = make(threads=1, **kwargs), make(threads=2, **kwargs)
+    cls = translator_engine("ctranslate2")
+    options = cls.Options(model=str(arch_models["marian"]), device="cpu", generation=gen, quantization="float32",
+                          max_batch_sentences=2)
+    serial = cls(options, Runtime(threads=1, convert_dir=ct2_dir))
+    parallel = cls(options, Runtime(threads=2, convert_dir=ct2_dir))
     assert (serial.parallel, parallel.parallel) == (1, 2)
     expected = serial.translate(sentences)
     assert parallel.translate(sentences) == expected

@@ -6,6 +6,7 @@ import torch
 
 from seq2seq.beam_cache import beam_cache, generate_kwargs
 from translate.registry import get_engine
+from tests.engine_build import build
 
 SENTENCES = [
     "أكدت وزارة الدفاع الأميركية بأنها ستواصل التصدي لداعش.",
@@ -46,7 +47,7 @@ def test_no_cache_of_ours_without_beams_or_when_the_config_picks_one(marian):
 def test_scores_equal_an_independent_teacher_forced_pass(marian, tiny_models, caplog):
     tok, model = marian
     settings = {"num_beams": 3, "max_new_tokens": 8, "min_new_tokens": 8}
-    engine = get_engine("transformers")(model=str(tiny_models["marian"]), device="cpu", generation=settings)
+    engine = build(get_engine("transformers"), model=str(tiny_models["marian"]), device="cpu", generation=settings)
     results = engine.translate(SENTENCES)
     # One batch, run as one: a failure retried sentence by sentence could hide a wrong shape.
     assert "one by one" not in caplog.text

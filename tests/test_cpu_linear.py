@@ -8,6 +8,7 @@ from tarjama import config
 from seq2seq import cpu_linear
 from seq2seq.loading import ModelLoadError, load_seq2seq
 from translate.registry import get_engine
+from tests.engine_build import build
 
 SENTENCES = [
     "أكدت وزارة الدفاع الأميركية بأنها ستواصل التصدي لداعش.",
@@ -55,7 +56,7 @@ def test_translations_and_scores_match_torchs_kernel(tiny_models, mode):
     results = {}
     for kernel in ("torch", "onednn"):
         mode(kernel)
-        engine = get_engine("transformers")(model=str(tiny_models["marian"]), device="cpu", generation=settings)
+        engine = build(get_engine("transformers"), model=str(tiny_models["marian"]), device="cpu", generation=settings)
         assert ("OneDNNLinear" in _linears(engine._m.model)) == (kernel == "onednn")
         results[kernel] = engine.translate(SENTENCES)
     assert [r.text for r in results["onednn"]] == [r.text for r in results["torch"]]

@@ -8,6 +8,7 @@ import pytest
 from summarise.registry import get_engine as summariser_engine
 from translate import ModelLoadError, normalise, split_long
 from translate.registry import get_engine as translator_engine
+from tests.engine_build import build
 
 SENTENCES = [
     "أكدت وزارة الدفاع الأميركية بأنها ستواصل التصدي لداعش.",
@@ -19,14 +20,14 @@ SENTENCES = [
 @pytest.fixture(scope="module")
 def translator(tiny_models):
     cls = translator_engine("transformers")
-    return cls(model=str(tiny_models["marian"]), device="cpu", generation={"num_beams": 2, "max_new_tokens": 5})
+    return build(cls, model=str(tiny_models["marian"]), device="cpu", generation={"num_beams": 2, "max_new_tokens": 5})
 
 
 @pytest.fixture(scope="module")
 def summariser(tiny_models):
     cls = summariser_engine("transformers")
-    return cls(
-        model=str(tiny_models["bart"]), device="cpu",
+    return build(
+        cls, model=str(tiny_models["bart"]), device="cpu",
         generation={"num_beams": 2, "min_new_tokens": 3, "max_new_tokens": 6},
     )
 
@@ -44,14 +45,14 @@ def test_one_translation_per_sentence_in_order(translator):
 
 def test_scores_can_be_turned_off(tiny_models):
     cls = translator_engine("transformers")
-    engine = cls(model=str(tiny_models["marian"]), device="cpu", score=False, generation={"max_new_tokens": 3})
+    engine = build(cls, model=str(tiny_models["marian"]), device="cpu", score=False, generation={"max_new_tokens": 3})
     assert [t.score for t in engine.translate(SENTENCES)] == [None] * 3
     assert '"score":null' in engine.signature()
 
 
 def test_sentence_longer_than_window_is_split_not_truncated(tiny_models):
     cls = translator_engine("transformers")
-    engine = cls(model=str(tiny_models["marian"]), device="cpu", max_input_tokens=24,
+    engine = build(cls, model=str(tiny_models["marian"]), device="cpu", max_input_tokens=24,
                  generation={"num_beams": 1, "max_new_tokens": 4})
     long_sentence = "، ".join(["ارتفعت الأسعار بنسبة خمسة في المئة"] * 6)
     pieces = split_long(normalise(long_sentence), engine.count_tokens, engine.limit)
@@ -93,7 +94,7 @@ def test_summary_of_a_long_document_is_map_then_reduce(summariser):
 def test_summary_output_too_long_for_reduce_is_a_config_error(tiny_models):
     cls = summariser_engine("transformers")
     with pytest.raises(ModelLoadError, match="max_new_tokens"):
-        cls(model=str(tiny_models["bart"]), device="cpu", generation={"max_new_tokens": 100})
+        build(cls, model=str(tiny_models["bart"]), device="cpu", generation={"max_new_tokens": 100})
 
 
 def test_a_model_that_is_not_seq2seq_is_refused(tmp_path):
@@ -101,7 +102,7 @@ def test_a_model_that_is_not_seq2seq_is_refused(tmp_path):
 
     GPT2Config(n_layer=1, n_embd=8, n_head=2).save_pretrained(tmp_path)
     with pytest.raises(ModelLoadError, match="not an encoder-decoder"):
-        translator_engine("transformers")(model=str(tmp_path), device="cpu")
+        build(translator_engine("transformers"), model=str(tmp_path), device="cpu")
 
 
 def test_unknown_engine_lists_the_known_ones():
@@ -130,7 +131,7 @@ def test_summaries_that_never_shrink_are_kept_joined_and_marked_partial():
 
 def test_summary_batches_respect_the_token_budget(tiny_models, monkeypatch):
     cls = summariser_engine("transformers")
-    s = cls(model=str(tiny_models["bart"]), device="cpu", batch_size=8, batch_tokens=60,
+    s = build(cls, model=str(tiny_models["bart"]), device="cpu", batch_size=8, batch_tokens=60,
             generation={"num_beams": 2, "min_new_tokens": 3, "max_new_tokens": 6})
     generate, calls = type(s)._generate, []
 

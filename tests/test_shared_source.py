@@ -9,6 +9,7 @@ from transformers.modeling_outputs import BaseModelOutput
 from seq2seq import shared_source
 from seq2seq.beam_cache import generate_kwargs
 from seq2seq.loading import load_seq2seq
+from tests.engine_build import build
 
 SOURCES = [
     "أكدت وزارة الدفاع الأميركية بأنها ستواصل التصدي لداعش.",
@@ -57,7 +58,7 @@ def test_summariser_engine_output_unchanged(arch_models):
     from summarise.registry import get_engine
 
     settings = {"num_beams": 4, "min_new_tokens": 6, "max_new_tokens": 6}
-    engine = get_engine("transformers")(model=str(arch_models["bart"]), device="cpu", generation=settings)
+    engine = build(get_engine("transformers"), model=str(arch_models["bart"]), device="cpu", generation=settings)
     texts = ENGLISH[:2]
     stock = AutoModelForSeq2SeqLM.from_pretrained(arch_models["bart"], attn_implementation="sdpa").eval()
     tok = engine._m.tokenizer

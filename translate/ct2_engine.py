@@ -6,47 +6,50 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from pathlib import Path
+from dataclasses import dataclass, field
 from typing import Any
 
 from seq2seq import ct2
 from seq2seq.architectures import translation_setup
+from seq2seq.runtime import Runtime
 from translate.base import BatchedTranslator
 from translate.types import Translation
 
 
+@dataclass(frozen=True)
+class CTranslate2TranslatorOptions:
+    """The keys of [translate] this engine reads (config/default.toml says what each means)."""
+
+    model: str
+    revision: str = "main"
+    device: str = "auto"
+    quantization: str = "int8"
+    generation: dict[str, Any] = field(default_factory=dict)
+    batch_tokens: int = 6000
+    max_batch_sentences: int = 64
+    max_input_tokens: int = 0
+    score: bool = True
+    source_lang: str = ""
+    target_lang: str = ""
+
+
 class CTranslate2Translator(BatchedTranslator):
     name = "ctranslate2"
+    Options = CTranslate2TranslatorOptions
 
-    def __init__(
-        self,
-        *,
-        model: str,
-        revision: str = "main",
-        device: str = "auto",
-        generation: dict[str, Any] | None = None,
-        batch_tokens: int = 6000,
-        max_batch_sentences: int = 64,
-        max_input_tokens: int = 0,
-        score: bool = True,
-        source_lang: str = "",
-        target_lang: str = "",
-        quantization: str = "int8",
-        convert_dir: str | Path | None = None,
-        threads: int = 0,
-        key: str = "translate.model",
-        **_engine_specific: Any,
-    ) -> None:
-        self.generation = dict(generation or {})
-        m = ct2.open_model(model=model, revision=revision, device=device, quantization=quantization,
-                           convert_dir=Path(convert_dir) if convert_dir else None, threads=threads,
-                           generation=self.generation, key=key, table="translate.generation", parallel=True)
+    def __init__(self, options: CTranslate2TranslatorOptions, runtime: Runtime = Runtime()) -> None:
+        o = options
+        self.generation = dict(o.generation)
+        m = ct2.open_model(model=o.model, revision=o.revision, device=o.device, quantization=o.quantization,
+                           convert_dir=runtime.convert_dir, threads=runtime.threads,
+                           generation=self.generation, key="translate.model", table="translate.generation",
+                           parallel=True)
         self.tokenizer, self.translator, self.options, self.revision = m.tokenizer, m.translator, m.options, m.revision
         self.parallel = m.parallel
-        self.langs = translation_setup(m.config, self.tokenizer, source_lang, target_lang, model)
-        self.model_id, self.quantization = model, quantization
-        self.limit = min(max_input_tokens or m.window, m.window)
-        self.batch_tokens, self.max_batch_sentences, self.score = batch_tokens, max_batch_sentences, score
+        self.langs = translation_setup(m.config, self.tokenizer, o.source_lang, o.target_lang, o.model)
+        self.model_id, self.quantization = o.model, o.quantization
+        self.limit = min(o.max_input_tokens or m.window, m.window)
+        self.batch_tokens, self.max_batch_sentences, self.score = o.batch_tokens, o.max_batch_sentences, o.score
 
     def describe(self) -> dict:
         return {

@@ -3,47 +3,52 @@ M2M100/NLLB and mBART-50, the architecture read from the model's config."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from seq2seq.architectures import translation_setup
 from translate.base import BatchedTranslator
 from seq2seq.beam_cache import generate_kwargs
 from seq2seq.loading import describe, load_seq2seq
+from seq2seq.runtime import Runtime
 from translate.types import Translation
 
 # Cap on the float32 logits a scoring pass materialises at once (batch x length x vocab).
 _SCORE_LOGITS_BUDGET = 32_000_000
 
 
+@dataclass(frozen=True)
+class TransformersTranslatorOptions:
+    """The keys of [translate] this engine reads (config/default.toml says what each means)."""
+
+    model: str
+    revision: str = "main"
+    device: str = "auto"
+    dtype: str = "float32"
+    generation: dict[str, Any] = field(default_factory=dict)
+    batch_tokens: int = 6000
+    max_batch_sentences: int = 64
+    max_input_tokens: int = 0
+    score: bool = True
+    source_lang: str = ""
+    target_lang: str = ""
+
+
 class TransformersTranslator(BatchedTranslator):
     name = "transformers"
+    Options = TransformersTranslatorOptions
 
-    def __init__(
-        self,
-        *,
-        model: str,
-        revision: str = "main",
-        device: str = "auto",
-        dtype: str = "float32",
-        generation: dict[str, Any] | None = None,
-        batch_tokens: int = 6000,
-        max_batch_sentences: int = 64,
-        max_input_tokens: int = 0,
-        score: bool = True,
-        source_lang: str = "",
-        target_lang: str = "",
-        key: str = "translate.model",
-        **_engine_specific: Any,
-    ) -> None:
-        self._m = load_seq2seq(model, revision, key=key, device=device, dtype=dtype)
-        self.langs = translation_setup(self._m.model.config, self._m.tokenizer, source_lang, target_lang, model)
-        self.generation = dict(generation or {})
+    def __init__(self, options: TransformersTranslatorOptions, runtime: Runtime = Runtime()) -> None:
+        o = options
+        self._m = load_seq2seq(o.model, o.revision, key="translate.model", device=o.device, dtype=o.dtype)
+        self.langs = translation_setup(self._m.model.config, self._m.tokenizer, o.source_lang, o.target_lang, o.model)
+        self.generation = dict(o.generation)
         if self.langs.target_id is not None:
             self.generation["forced_bos_token_id"] = self.langs.target_id
-        self.batch_tokens = batch_tokens
-        self.max_batch_sentences = max_batch_sentences
-        self.limit = min(max_input_tokens or self._m.window, self._m.window)
-        self.score = score
+        self.batch_tokens = o.batch_tokens
+        self.max_batch_sentences = o.max_batch_sentences
+        self.limit = min(o.max_input_tokens or self._m.window, self._m.window)
+        self.score = o.score
 
     def describe(self) -> dict:
         return describe(
