@@ -10,6 +10,7 @@ from typing import Sequence
 from summarise.chunking import chunk
 from summarise.types import Summary
 from seq2seq.batching import plan_batches
+from seq2seq.isolation import error_text, run_isolated
 from seq2seq.loading import ModelLoadError, signature_of
 
 log = logging.getLogger(__name__)
@@ -103,10 +104,5 @@ class MapReduceSummariser:
         return out
 
     def _try(self, texts: list[str]) -> list[tuple[str | None, str | None]]:
-        try:
-            return [(t, None) for t in self._generate(texts)]
-        except Exception as exc:  # noqa: BLE001 - isolate the failing input, report it
-            if len(texts) == 1:
-                log.warning("summarisation failed: %s", exc)
-                return [(None, f"{type(exc).__name__}: {exc}")]
-            return [r for t in texts for r in self._try([t])]
+        return run_isolated(lambda batch: [(t, None) for t in self._generate(batch)], texts,
+                            lambda exc: (None, error_text(exc)), "summarisation")

@@ -7,16 +7,13 @@ pieces of split sentences and restore the input order.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator, Sequence
 
 from seq2seq.batching import plan_batches, split_for_workers
+from seq2seq.isolation import error_text, run_isolated
 from seq2seq.loading import signature_of
 from translate.segment import normalise, split_long
 from translate.types import Progress, Translation
-
-log = logging.getLogger(__name__)
-
 
 class BatchedTranslator:
     name = "base"
@@ -68,14 +65,7 @@ class BatchedTranslator:
             yield self._run_isolated(texts)
 
     def _run_isolated(self, texts: list[str]) -> list[Translation]:
-        try:
-            return self._run(texts)
-        except Exception as exc:  # noqa: BLE001 - any model failure is isolated, then reported
-            if len(texts) == 1:
-                log.warning("translation failed for one sentence: %s", exc)
-                return [Translation("", None, error=f"{type(exc).__name__}: {exc}")]
-            log.warning("a batch of %d failed (%s); retrying its sentences one by one", len(texts), exc)
-            return [r for t in texts for r in self._run_isolated([t])]
+        return run_isolated(self._run, texts, lambda exc: Translation("", None, error=error_text(exc)), "translation")
 
 
 def _regroup(
