@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from seq2seq import shared_source
+from seq2seq import gate, shared_source
 from seq2seq.min_length import lighter_min_length
 
 
@@ -24,7 +24,7 @@ def generate_kwargs(model: Any, generation: dict[str, Any], encoder_hidden: Any 
     on the shared-source attention, the cache starts with the cross-attention filled once
     per input (seq2seq/shared_source.py). A minimum length is enforced by the cheaper
     processor of seq2seq/min_length.py."""
-    generation = lighter_min_length(model, generation)
+    generation = lighter_min_length(model, generation) if gate.allowed("min_length") else dict(generation)
     if generation.get("use_cache") is False or generation.get("cache_implementation"):
         return generation  # the user chose the cache (or none); leave it to generate()
     beams = generation.get("num_beams") or getattr(model.generation_config, "num_beams", 1) or 1
@@ -39,7 +39,7 @@ def generate_kwargs(model: Any, generation: dict[str, Any], encoder_hidden: Any 
 def beam_cache(model: Any, num_beams: int) -> Any | None:
     """A cache to pass to generate(cache=...) for beam search, or None to let generate make
     its own (no beams, a decoder-only model, or a transformers without these classes)."""
-    if num_beams <= 1 or not getattr(model.config, "is_encoder_decoder", False):
+    if num_beams <= 1 or not getattr(model.config, "is_encoder_decoder", False) or not gate.allowed("beam_cache"):
         return None
     cls = _cache_class()
     if cls is None:

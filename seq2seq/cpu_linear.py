@@ -8,7 +8,9 @@ A beam-4 distilbart decode step went from 0.176 s to 0.089 s. Results differ fro
 in the order of float32 sums (about 1e-6 relative), as they do between two batch sizes.
 
 `job.cpu_linear` picks it: "auto" and "onednn" use oneDNN for float32 models on the CPU
-("onednn" is an error where torch lacks it), "torch" keeps torch's own choice. The setting
+("onednn" is an error where torch lacks it), "torch" keeps torch's own choice. oneDNN's
+entry point is private to torch, so seq2seq/gate.py allows it only on the torch versions it
+was tested on, and not at all with job.fast_paths = false. The setting
 is process-wide, like the thread count, and applies to models loaded after it is set.
 
 oneDNN compiles a kernel for every input shape it meets and keeps up to 1,024 of them (in
@@ -27,6 +29,8 @@ import logging
 import os
 import sys
 from typing import Any
+
+from seq2seq import gate
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +72,7 @@ def apply(model: Any, device: str, dtype: str) -> int:
     """Route `model`'s plain nn.Linear layers through oneDNN when the mode and the model
     allow it; returns how many were switched. Weights are not copied: tied output layers
     stay tied."""
-    if _mode == "torch" or device != "cpu" or dtype != "float32":
+    if _mode == "torch" or device != "cpu" or dtype != "float32" or not gate.allowed("onednn_linear"):
         return 0
     if not onednn_available():
         if _mode == "onednn":

@@ -21,8 +21,8 @@ from seq2seq import cpu_linear, shared_source
 
 log = logging.getLogger(__name__)
 
-DEVICES = ("auto", "cpu", "cuda", "mps")
-DTYPES = ("float32", "float16", "bfloat16")
+DEVICES = ("auto", "cpu", "cuda", "mps")  # and cuda:N, one GPU of several
+DTYPES = ("float32", "float16", "bfloat16")  # the transformers engines' weights
 
 
 class ModelLoadError(Exception):
@@ -216,7 +216,9 @@ def load_model(
         cpu_linear.apply(model, device, dtype)
     except cpu_linear.CpuLinearError as exc:
         raise ModelLoadError(str(exc)) from None
-    rev = resolve_revision(model_id, revision) if source.local else (getattr(model.config, "_commit_hash", None) or revision)
+    # For a hub model, the commit of the snapshot just read (through huggingface_hub's public
+    # cache lookup, not transformers' private config._commit_hash, which holds the same).
+    rev = resolve_revision(model_id, revision)
     log.info("loaded %s (%s) on %s", model_id, rev, device)
     return LoadedModel(tokenizer, model, model_id, rev, device, dtype)
 

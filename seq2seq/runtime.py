@@ -11,4 +11,3 @@ from pathlib import Path
 class Runtime:
     threads: int = 0  # CPU threads; 0: one per core (CTranslate2 takes them as an argument)
     convert_dir: Path | None = None  # converted CTranslate2 models; None: the default folder
-    fast_paths: bool = True  # the kernels that reach into torch and transformers (seq2seq/gate.py)

@@ -11,12 +11,15 @@ The same arithmetic, in another shape: bench distilbart, 3 chunks of 860 tokens,
 bench Marian, 48 sentences: 19.3 s -> 18.6 s.
 
 Only for architectures whose attention reads a filled cross-attention cache the way
-BART's does (checked by tests for each); any other model keeps transformers' own path.
+BART's does (checked by tests for each); any other model keeps transformers' own path, as
+does every model where seq2seq/gate.py does not allow it (transformers' private internals).
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from seq2seq import gate
 
 NAME = "tarjama_shared_source"
 ARCHITECTURES = {"marian", "bart", "mbart", "m2m_100", "pegasus"}
@@ -26,7 +29,9 @@ def enable(model: Any) -> bool:
     """Switch `model` to the attention below when its architecture allows; returns whether
     it did. A model loaded with another attention (eager, flash) is left as it was."""
     config = model.config
-    if getattr(config, "model_type", None) not in ARCHITECTURES or config._attn_implementation not in ("sdpa", NAME):
+    if getattr(config, "model_type", None) not in ARCHITECTURES or not gate.allowed("shared_source"):
+        return False
+    if config._attn_implementation not in ("sdpa", NAME):
         return False
     if not all(hasattr(layer, "encoder_attn") for layer in _decoder_layers(model)):
         return False
@@ -36,7 +41,7 @@ def enable(model: Any) -> bool:
 
 
 def enabled(model: Any) -> bool:
-    return getattr(model.config, "_attn_implementation", None) == NAME
+    return gate.allowed("shared_source") and getattr(model.config, "_attn_implementation", None) == NAME
 
 
 def fill_cross_attention(model: Any, cache: Any, hidden: Any) -> None:

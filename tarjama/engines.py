@@ -124,9 +124,12 @@ class Engines:
         self.load_seconds: dict[str, float] = {}
 
     def _threads(self, torch_engine: bool = True) -> None:
-        """Process-wide CPU settings for torch: its thread count and linear-layer kernel. A
+        """Process-wide settings for torch: the fast paths (seq2seq/gate.py), its thread count and linear-layer kernel. A
         CTranslate2 engine takes its threads as an argument, and does not import torch
         (3.2 s here) when nothing else has."""
+        from seq2seq import gate
+
+        gate.configure(self.cfg["job"]["fast_paths"])
         if not torch_engine and "torch" not in sys.modules:
             return
         import torch
