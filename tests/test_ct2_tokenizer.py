@@ -95,12 +95,14 @@ def test_a_converted_job_runs_without_torch_or_transformers(tiny_models, tmp_pat
     pytest.importorskip("ctranslate2")
     script = """
 import json, sys
+from pathlib import Path
+from seq2seq.runtime import Runtime
 from translate.registry import get_engine as translator
 from summarise.registry import get_engine as summariser
-t = translator("ctranslate2")(model=sys.argv[1], device="cpu", convert_dir=sys.argv[3], threads=1,
-                               generation={"num_beams": 2, "max_new_tokens": 6})
-s = summariser("ctranslate2")(model=sys.argv[2], device="cpu", convert_dir=sys.argv[3], threads=1,
-                              generation={"num_beams": 2, "max_new_tokens": 6})
+runtime = Runtime(threads=1, convert_dir=Path(sys.argv[3]))
+T, S = translator("ctranslate2"), summariser("ctranslate2")
+t = T(T.Options(model=sys.argv[1], device="cpu", generation={"num_beams": 2, "max_new_tokens": 6}), runtime)
+s = S(S.Options(model=sys.argv[2], device="cpu", generation={"num_beams": 2, "max_new_tokens": 6}), runtime)
 out = [r.text for r in t.translate(["قال الوزير إن 50 شخصا أصيبوا.", "وصل الوفد."])]
 out.append(s.summarise([["The ministry said on Monday that 50 people were hurt in the city."]])[0].text)
 print(json.dumps({"out": out, "torch": "torch" in sys.modules, "transformers": "transformers" in sys.modules}))
