@@ -56,6 +56,7 @@ CACHE_KEY_KEEPS = {
     "job.window_articles": 4,
     "job.executor": "ray",
     "job.cache_max_entries": 10,
+    "job.fast_paths": "false",
     "output.formats": '["md"]',
     "ray.translate_actors": 2,
 }
@@ -133,6 +134,7 @@ SIGNATURE_KEEPS = {
     "job.cache_max_entries": 10,
     "job.cache_dir": "/tmp/elsewhere",
     "job.cpu_linear": "torch",
+    "job.fast_paths": "false",
     "ray.translate_actors": 2,
     "ray.batch_articles": 4,
     "review.reviewer": "Layla",
