@@ -15,10 +15,11 @@ import sqlite3
 from pathlib import Path
 
 from flask import Flask, abort, flash, g, redirect, render_template, request, session, url_for
+from jinja2 import ChoiceLoader, FileSystemLoader
 
 from tarjama.damaged import DamagedDatabase, explain
 from tarjama.inert import unshow_bidi
-from tarjama.render.html import finalize, term_pieces
+from tarjama.render.html import finalize, page_parts, term_pieces
 from tarjama.review import glossary_edit, team
 from tarjama.review.export import FORMATS, export
 from tarjama.review.guard import LOOPBACK_NAMES, host_allowed, post_allowed
@@ -47,7 +48,9 @@ def create_app(out: Path, reviewer: str | None, low_score: float = LOW_SCORE_DEF
     if not (out / "articles").is_dir():
         raise FileNotFoundError(f"{out} has no articles/ folder; run `tarjama run INPUT -o {out}` first")
     check_databases(out)  # a damaged review.sqlite or ledger.sqlite: one line before serving, not a 500 a page
-    app = Flask(__name__, template_folder="templates", static_folder="static")
+    app = Flask(__name__, static_folder="static")
+    # The review pages first, then the parts they share with the static pages (a flag, ...).
+    app.jinja_loader = ChoiceLoader([FileSystemLoader(Path(__file__).parent / "templates"), page_parts()])
     # Before jinja_env is first built: direction controls are shown, never obeyed.
     app.jinja_options = {**app.jinja_options, "finalize": finalize}
     app.secret_key = team.session_secret(out)
