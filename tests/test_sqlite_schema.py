@@ -68,3 +68,20 @@ def test_a_damaged_file_is_named(tmp_path):
     path.write_bytes(b"not a database, a text file of this length or more" * 40)
     with pytest.raises(DamagedDatabase, match=f"^{path}: damaged, not a readable SQLite database"):
         open_database(path, MIGRATIONS)
+
+
+def test_the_ledger_and_the_review_store_refuse_a_file_from_a_newer_tarjama(tmp_path):
+    from tarjama.ledger import MIGRATIONS as LEDGER, Ledger
+    from tarjama.review.store import MIGRATIONS as STORE, ReviewStore
+
+    ledger_path, store_path = tmp_path / ".tarjama" / "ledger.sqlite", tmp_path / ".tarjama" / "review.sqlite"
+    Ledger(ledger_path).close()
+    ReviewStore(tmp_path).close()
+    for path, count in ((ledger_path, len(LEDGER)), (store_path, len(STORE))):
+        db = sqlite3.connect(path)
+        db.execute(f"PRAGMA user_version = {count + 1}")
+        db.close()
+    with pytest.raises(NewerSchema, match=f"^{ledger_path}: written by a newer tarjama \\(schema version {len(LEDGER) + 1}"):
+        Ledger(ledger_path)
+    with pytest.raises(NewerSchema, match=f"^{store_path}: written by a newer tarjama \\(schema version {len(STORE) + 1}"):
+        ReviewStore(tmp_path)
