@@ -17,7 +17,7 @@ from tarjama.job.events import EventLog, overlap_share
 from tarjama.ingest import Article
 from tarjama.job.local_executor import LocalExecutor
 from tarjama.signature import stage_signature
-from tarjama.job.pipeline import FactsStage, SummariseStage, TranslateStage, make_stages
+from tarjama.job.pipeline import SummariseStage, TranslateStage, make_stages
 from tarjama.job.stage_records import Failed, Finished, Planned, Summarised, Translated
 from translate import Translation, normalise
 from translate.glossary import Entry, Glossary
