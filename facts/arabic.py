@@ -10,7 +10,6 @@ last the quantities, so that one figure is read as one kind only.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, timedelta
 
@@ -23,6 +22,7 @@ from facts.arabic_script import alternation as _alternation
 from facts.arabic_script import compile_folded, fold, folded, prepare
 from facts.arabic_words import CHAIN, DUALS, FRACTIONS, ORDINAL, PLURAL_SCALES, SCALE_WORD, SCALES, chain_value, \
     is_bare_fraction, ordinal_value
+from facts.calendar_dates import impossible_date, iso_date
 from facts.spans import Claimed
 from facts.types import DateFact, Facts, NumberFact
 
@@ -108,25 +108,8 @@ def _day_of(m: re.Match) -> int | None:
     return int(m.group("day")) if m.group("day") else None
 
 
-def _invalid(year: int | None, month: int, day: int) -> str | None:
-    """The date as written when its month has no such day; None when it has."""
-    last = calendar.monthrange(year if year is not None else 2000, month)[1]
-    if 1 <= day <= last:
-        return None
-    return (f"{year:04d}" if year is not None else "-") + f"-{month:02d}-{day:02d}"
 
 
-def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
-    if year is None:
-        return None
-    if month is None:
-        return f"{year:04d}"
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
 
 
 def _read_dates(text: str, mapped: str, published: str | None, claimed: Claimed) -> list[DateFact]:
@@ -159,8 +142,8 @@ def _read_dates(text: str, mapped: str, published: str | None, claimed: Claimed)
             else:
                 add(DateFact(written, None, *span, "hijri", f"{year:04d}-{month:02d}-{day:02d}"))
             continue
-        bad = _invalid(year, month, day)
-        add(DateFact(written, None if bad else _iso(year, month, day), *span, invalid=bad))
+        bad = impossible_date(year, month, day)
+        add(DateFact(written, None if bad else iso_date(year, month, day), *span, invalid=bad))
     hijri_words = _HIJRI_WORDS.search(mapped) or _ERA_AFTER_DIGITS.search(mapped)
     for m in _HIJRI.finditer(mapped) if hijri_words else ():
         if not claimed.free(m.start(), m.end()):
@@ -192,14 +175,14 @@ def _read_dates(text: str, mapped: str, published: str | None, claimed: Claimed)
                 and not _MONTH_CONTEXT.search(mapped, max(0, m.start() - _WINDOW), m.start()):
             continue
         written = text[m.start():m.end()].strip()
-        bad = _invalid(year, month, day) if day is not None else None
+        bad = impossible_date(year, month, day) if day is not None else None
         if bad:
             add(DateFact(written, None, m.start(), m.end(), invalid=bad))
         elif year is None:
             # A day and month, or a month alone after "في", "منذ"...: a date without its year.
             add(DateFact(written, None, m.start(), m.end(), partial=f"--{month:02d}" + (f"-{day:02d}" if day else "")))
         else:
-            add(DateFact(written, _iso(year, month, day), m.start(), m.end()))
+            add(DateFact(written, iso_date(year, month, day), m.start(), m.end()))
     for m in _BARE_YEAR.finditer(mapped) if _YEAR_DIGITS.search(mapped) else ():
         start = m.start("year") if not m.group("kw") else m.start()
         if not claimed.free(start, m.end()) or _followed_by_quantity(mapped, m.end()):

@@ -6,13 +6,13 @@ decades, measures, ordinals and labels, then quantities."""
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, timedelta
 
 from facts import english_kinds, invisible
 from facts.english_words import CHAIN, chain_value, lower
 from facts.trie import trie
+from facts.calendar_dates import impossible_date, iso_date
 from facts.spans import Claimed
 from facts.types import DateFact, Facts, NumberFact
 
@@ -126,24 +126,8 @@ def _counts_something(text: str, low: str, start: int, end: int) -> bool:
     return bool(re.match(r"\s+[a-z]", text[end:end + 2]))
 
 
-def _invalid(year: int | None, month: int, day: int) -> str | None:
-    last = calendar.monthrange(year if year is not None else 2000, month)[1]
-    if 1 <= day <= last:
-        return None
-    return (f"{year:04d}" if year is not None else "-") + f"-{month:02d}-{day:02d}"
 
 
-def _iso(year, month, day) -> str | None:
-    if year is None:
-        return None
-    if month is None:
-        return f"{int(year):04d}"
-    if day is None:
-        return f"{int(year):04d}-{int(month):02d}"
-    try:
-        return date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
 
 
 def _read_dates(text: str, low: str, published: str | None, claimed: Claimed) -> list[DateFact]:
@@ -167,8 +151,8 @@ def _read_dates(text: str, low: str, published: str | None, claimed: Claimed) ->
             add(DateFact(text[m.start():m.end()], None, m.start(), m.end(), "hijri", None if day > 30 else hijri,
                          invalid=hijri if day > 30 else None))
             continue
-        bad = _invalid(year, month, day)
-        add(DateFact(text[m.start():m.end()], None if bad else _iso(year, month, day), m.start(), m.end(), invalid=bad))
+        bad = impossible_date(year, month, day)
+        add(DateFact(text[m.start():m.end()], None if bad else iso_date(year, month, day), m.start(), m.end(), invalid=bad))
     for m in _HIJRI.finditer(low) if _HIJRI_WORDS.search(low) else ():
         if not claimed.free(m.start(), m.end()):
             continue
@@ -195,13 +179,13 @@ def _read_dates(text: str, low: str, published: str | None, claimed: Claimed) ->
             day = int(groups["day"]) if groups.get("day") else None
             if day is not None and not 1 <= day <= 31:
                 continue
-            bad = _invalid(year, month, day) if day is not None else None
+            bad = impossible_date(year, month, day) if day is not None else None
             if bad:
                 add(DateFact(text[m.start():m.end()].strip(), None, m.start(), m.end(), invalid=bad))
             elif year is None:
                 add(DateFact(text[m.start():m.end()].strip(), None, m.start(), m.end(), partial=f"--{month:02d}-{day:02d}"))
             else:
-                add(DateFact(text[m.start():m.end()].strip(), _iso(year, month, day), m.start(), m.end()))
+                add(DateFact(text[m.start():m.end()].strip(), iso_date(year, month, day), m.start(), m.end()))
     for m in _MONTH_ALONE.finditer(low) if months else ():
         if claimed.free(m.start("month"), m.end("month")):
             add(DateFact(text[m.start("month"):m.end("month")], None, m.start("month"), m.end("month"),

@@ -12,7 +12,9 @@ from typing import Any, Sequence
 from tarjama.ingest import Article, arabic_share
 
 # 2: facts.support, each summary sentence's sources and score (facts/support.py).
-SCHEMA_VERSION = 2
+# 3: models holds each stage's signature in one format (tarjama/signature.py), facts included,
+#    the same whether the sentences were translated or came from the cache.
+SCHEMA_VERSION = 3
 
 
 def article_schema() -> dict[str, Any]:

@@ -8,7 +8,6 @@ the type of the default's. Tables named ``generation`` are the exception: they g
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 import math
 import re
@@ -383,11 +382,3 @@ def to_toml(cfg: dict[str, Any], origin_of: dict[str, str] | None = None) -> str
 
     table(cfg, "")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def signature(cfg: dict[str, Any], sections: tuple[str, ...]) -> str:
-    """A short hash of the settings that shape an article's output, so a rerun can tell
-    which articles a config change makes stale."""
-    picked = {name: cfg[name] for name in sections}
-    blob = json.dumps(picked, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]

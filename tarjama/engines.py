@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import json
 import logging
 import os
 import sys
@@ -17,7 +16,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from seq2seq.loading import resolve_revision
 from seq2seq.runtime import Runtime
 from summarise import registry as summarisers
 from tarjama.config_error import ConfigError
@@ -72,47 +70,6 @@ def ct2_dir(cfg: dict[str, Any]) -> Path | None:
     """Where converted CTranslate2 models are kept: beside the translation cache."""
     cache = cfg["job"]["cache_dir"]
     return Path(cache).expanduser() / "ct2" if cache else None
-
-
-# The library that runs each engine: its version is part of what a cached output depends on.
-ENGINE_LIBRARIES = {"transformers": "transformers", "ctranslate2": "ctranslate2"}
-
-
-def library_version(engine: str) -> str:
-    from importlib import metadata
-
-    name = ENGINE_LIBRARIES.get(engine, engine)
-    try:
-        return f"{name} {metadata.version(name)}"
-    except metadata.PackageNotFoundError:
-        return f"{name} (not installed)"
-
-
-def static_signature(section: dict[str, Any]) -> str:
-    """What the translations' cache key is made of, known before any model is loaded: the
-    settings, the model's resolved revision (a local folder's content fingerprint), and the
-    versions of tarjama and of the engine's library, whose upgrades can change outputs."""
-    from tarjama import __version__
-
-    picked = {
-        k: section[k]
-        for k in ("engine", "model", "dtype", "generation", "max_input_tokens", "score", "source_lang",
-                  "target_lang", "quantization")
-        if k in section
-    }
-    picked["revision"] = resolve_revision(section["model"], section["revision"])
-    picked["versions"] = [f"tarjama {__version__}", library_version(section.get("engine", "transformers"))]
-    return json.dumps(picked, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-def model_revisions(cfg: dict[str, Any]) -> dict[str, str]:
-    """Every configured model's resolved revision, for the ledger's config signature: a model
-    folder replaced in place, or a hub branch that moved, makes the articles stale."""
-    keys = [("translate", "model", "revision"), ("summarise", "model", "revision")]
-    if cfg["facts"]["entities"]:
-        keys += [("facts", "ar_model", "ar_revision"), ("facts", "en_model", "en_revision")]
-    return {f"{section}.{model}": resolve_revision(cfg[section][model], cfg[section][revision])
-            for section, model, revision in keys}
 
 
 class Engines:

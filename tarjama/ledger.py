@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from tarjama.damaged import damaged, is_damage, write_failed
+from tarjama.damaged import write_failed
 from tarjama.output_folder import OutputError
+from tarjama.sqlite_schema import open_database
 
 MIGRATIONS: list[str] = []
 migration = MIGRATIONS.append
@@ -93,22 +94,11 @@ class Entry:
 
 class Ledger:
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.db = sqlite3.connect(path, isolation_level=None)
+        # Every open: WAL lets the review server read while the job writes; FULL, so that a
+        # row said written survives a power cut as the files it names do.
+        self.db = open_database(path, MIGRATIONS, pragmas=("journal_mode=WAL", "synchronous=FULL"))
         self.db.row_factory = sqlite3.Row
-        try:
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=FULL")
-            version = self.db.execute("PRAGMA user_version").fetchone()[0]
-            for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
-                with self.db:
-                    self.db.executescript(f"BEGIN; {sql}; PRAGMA user_version = {number}; COMMIT;")
-        except sqlite3.DatabaseError as exc:
-            self.db.close()
-            if is_damage(exc):
-                raise damaged(path, exc) from None
-            raise
 
     def close(self) -> None:
         self.db.close()

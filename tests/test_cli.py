@@ -7,6 +7,7 @@ import tomllib
 import pytest
 
 from tarjama.ingest.text_page import parse_text_page
+from tarjama.signature import digest, parse
 from tests.conftest import SEED, SEEDS, load_json, run_cli, set_args
 from translate import split_sentences
 
@@ -55,11 +56,12 @@ def test_seed_article_json_aligns_each_sentence(seed_run):
         for lang, field in (("source", "ar"), ("translation", "en")):
             for entity in record["facts"][lang][kind]:
                 assert entity["text"] in record["segments"][entity["sentence"]][field]
-    assert re.search(r"@local:[0-9a-f]{16}$", record["models"]["entities"]["ar"])
+    facts_models = parse(record["models"]["facts"])["models"]
+    assert re.fullmatch(r"local:[0-9a-f]{16}", facts_models["ar"]["revision"])
     for flag in record["flags"]:
         assert flag["segment"] is None or record["segments"][flag["segment"]]["ar"].find(flag["source"]["text"]) >= 0
-    assert record["models"]["translate"].startswith("transformers:")
-    assert record["models"]["summarise"].startswith("transformers:")
+    assert {stage: parse(record["models"][stage])["engine"] for stage in ("translate", "summarise", "facts")} == {
+        "translate": "transformers", "summarise": "transformers", "facts": "transformers"}
 
 
 @pytest.mark.slow  # a child process
@@ -81,6 +83,9 @@ def test_manifest_counts_models_and_config(seed_run):
     assert manifest["articles"] == [SEED.stem]
     assert re.fullmatch(r"local:[0-9a-f]{16}", manifest["models"]["translate"]["revision"])
     assert manifest["models"]["summarise"]["generation"]["max_new_tokens"] == 12
+    # The ledger keeps the digest of the job signature the manifest writes in full.
+    assert manifest["config_signature"] == digest(manifest["signatures"]["job"])
+    assert parse(manifest["signatures"]["job"])["stages"]["translate"] == parse(manifest["signatures"]["translate"])
     assert manifest["config"]["translate"]["generation"]["num_beams"] == 2
     assert set(manifest["timings"]) >= {"total", "translate", "summarise", "load"}
 

@@ -55,7 +55,7 @@ DAMAGES = {
                                    "segments[0].score is string, expected number or null"),
     "segments missing": (_drop(["segments"]), "segments is missing"),
     "a field of its own": (_set(["extra"], 1), "extra is not a field of an article record"),
-    "another schema version": (_set(["schema_version"], 3), "schema_version is not one of 1, 2"),
+    "another schema version": (_set(["schema_version"], 4), "schema_version is not one of 1, 2, 3"),
     "a date that is no date": (_set(["published"], "27 Sept"), "published does not match ^\\d{4}(-\\d{2}(-\\d{2})?)?$"),
 }
 

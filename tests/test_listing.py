@@ -45,7 +45,7 @@ def test_the_list_agrees_with_the_store_after_edits_decisions_and_a_rerun(out): 
 
 
 def test_the_list_is_paged(out, monkeypatch):  # noqa: F811
-    monkeypatch.setattr("tarjama.review.app.PAGE_ROWS", 1)
+    monkeypatch.setattr("tarjama.review.routes_list.PAGE_ROWS", 1)
     client = _client(out)
     pages = [_statuses(client.get(f"/?page={n}").get_data(as_text=True)) for n in (1, 2, 3)]
     assert [len(p) for p in pages] == [1, 1, 1]

@@ -16,7 +16,8 @@ from tarjama.engines import Engines
 from tarjama.job.events import EventLog, overlap_share
 from tarjama.ingest import Article
 from tarjama.job.local_executor import LocalExecutor
-from tarjama.job.pipeline import FactsStage, SummariseStage, TranslateStage, make_stages
+from tarjama.signature import stage_signature
+from tarjama.job.pipeline import SummariseStage, TranslateStage, make_stages
 from tarjama.job.stage_records import Failed, Finished, Planned, Summarised, Translated
 from translate import Translation, normalise
 from translate.glossary import Entry, Glossary
@@ -40,9 +41,6 @@ class _Translator:
             raise RuntimeError("the planted word")
         return [Translation(f"text of {len(s)} letters, 12 of them.", -0.1) for s in sentences]
 
-    def signature(self):
-        return "stand-in:translator"
-
     def describe(self):
         return {"engine": "stand-in"}
 
@@ -54,9 +52,6 @@ class _Summariser:
     def summarise(self, documents):
         self.calls += 1
         return [Summary(" ".join(d)[:40], 1, 1) for d in documents]
-
-    def signature(self):
-        return "stand-in:summariser"
 
     def describe(self):
         return {"engine": "stand-in-summary"}
@@ -105,7 +100,6 @@ def test_translate_sends_only_what_the_cache_lacks_each_once_and_gives_back_the_
     assert any("the envoy" in text for text in call)
     assert a.segments[0].en == "12 people were killed." and a.segments[1].en.startswith("text of")
     assert [t for t, _ in a.fresh] == [normalise(A.article.title), normalise(A.sentences[1][1])]
-    assert a.signature == b.signature == "stand-in:translator"
     [event] = a.events
     assert event == b.events[0]
     assert (event.stage, event.articles, dict(event.counts), event.load_seconds) == (
@@ -122,6 +116,11 @@ def test_a_job_whose_sentences_are_all_cached_never_loads_the_translator(cfg):
     assert isinstance(item, Translated) and item.fresh == ()
     assert engines.stand_in_translator.calls == [] and "translate" not in engines.load_seconds
     assert item.events[0].load_seconds is None and dict(item.events[0].counts) == {"sentences": 3, "cached": 3}
+    # Its record names the same models as one whose sentences were translated now.
+    summarise, facts = make_stages(cfg, None, engines)[1:]
+    cached, = facts(summarise([item]))
+    translated, = facts(summarise(TranslateStage(cfg, None, engines)([A])))
+    assert cached.models == translated.models
 
 
 def test_an_article_that_breaks_its_batch_fails_alone_with_its_reason(cfg):
@@ -150,7 +149,9 @@ def test_the_three_stages_make_finished_records_with_every_stage_event_and_signa
         batch = stage(batch)
     assert all(isinstance(r, Finished) for r in batch)
     assert [e.stage for e in batch[0].events] == ["translate", "summarise", "facts"]
-    assert batch[0].models == {"translate": "stand-in:translator", "summarise": "stand-in:summariser"}
+    # Each article's models are the stage signatures from the config, not what a model said.
+    assert batch[0].models == batch[1].models == {stage: stage_signature(cfg, stage)
+                                                  for stage in ("translate", "summarise", "facts")}
     assert isinstance(batch[0].summarised, Summarised) and engines.stand_in_summariser.calls == 1
 
 

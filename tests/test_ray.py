@@ -93,6 +93,7 @@ def test_ray_writes_what_the_local_executor_writes(tiny_models, two_articles, tm
     assert {name: (stages[name]["model_loads"], stages[name]["batches"]) for name in ("translate", "summarise", "facts")} \
         == {"translate": (1, 2), "summarise": (1, 2), "facts": (1, 2)}
     assert set(manifest["models"]) == {"translate", "summarise", "entities"}
+    assert set(manifest["signatures"]) == {"translate", "summarise", "facts", "job"}
     _ran_on_ray(manifest)
 
 

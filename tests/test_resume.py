@@ -14,6 +14,7 @@ import pytest
 
 from tarjama.engines import Engines
 from tarjama.job.runner import Runner
+from tarjama.signature import parse
 from tests.conftest import ROOT, SEED, load_json, run_cli, set_args, tiny_config, wait_until
 
 N_ARTICLES = 8
@@ -250,18 +251,18 @@ def test_model_folder_replaced_in_place_redoes_articles_and_translations(tiny_mo
     assert replaced.written == first.written and replaced.reused == []
     assert replaced.cache_hits == 0 and replaced.translated == first.translated
     record = json.loads((out / "articles" / f"{SEED.stem}.json").read_text(encoding="utf-8"))
-    assert f"@local:{fingerprint(marian)}|" in record["models"]["translate"]
+    assert parse(record["models"]["translate"])["revision"] == f"local:{fingerprint(marian)}"
 
 
 def test_cache_key_carries_tool_and_engine_library_versions(tiny_models):
     from importlib import metadata
 
     from tarjama import __version__
-    from tarjama.engines import static_signature
+    from tarjama.signature import stage_signature
     from tests.conftest import tiny_config
 
-    signature = json.loads(static_signature(tiny_config(tiny_models)["translate"]))
-    assert signature["versions"] == [f"tarjama {__version__}", f"transformers {metadata.version('transformers')}"]
+    signature = parse(stage_signature(tiny_config(tiny_models), "translate"))
+    assert signature["versions"] == {"tarjama": __version__, "transformers": metadata.version("transformers")}
 
 
 def _feed_line(i: int) -> str:

@@ -12,7 +12,8 @@ import pytest
 
 from tarjama.engines import Engines
 from tarjama.inert import csv_cell, escape_controls, md_text, show_bidi
-from tarjama.review.app import CSP, MAX_REQUEST_BYTES, SUMMARY_MAX_CHARS, create_app
+from tarjama.review.app import CSP, MAX_REQUEST_BYTES, create_app
+from tarjama.review.routes_article import SUMMARY_MAX_CHARS
 from tarjama.review.guard import host_allowed, host_names, post_allowed
 from tarjama.review.store import ReviewStore
 from tarjama.job.runner import Runner

@@ -5,7 +5,6 @@ which must not. Then the ledger and the cache themselves, on their own."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from importlib import metadata
 from pathlib import Path
@@ -14,9 +13,9 @@ import pytest
 
 from tarjama.cache import TranslationCache, cache_key, default_dir
 from tarjama.config import load
-from tarjama.engines import static_signature
 from tarjama.ledger import MIGRATIONS, Ledger, text_sha
 from tarjama.job.runner import Runner
+from tarjama.signature import FORMAT, digest, job_signature, parse, stage_signature
 
 SENTENCE = "افتتحت السلطات جسرا جديدا."
 
@@ -26,7 +25,7 @@ def _cfg(**overrides: object) -> dict:
 
 
 def _cache_key(cfg: dict) -> str:
-    return cache_key(static_signature(cfg["translate"]), SENTENCE)
+    return cache_key(stage_signature(cfg, "translate"), SENTENCE)
 
 
 # -- the translation cache key --------------------------------------------------------------------
@@ -88,8 +87,8 @@ def test_the_cache_key_changes_with_the_tool_and_the_engine_library(monkeypatch)
     monkeypatch.setattr(metadata, "version", lambda name: "0.0.1" if name == "transformers" else real(name))
     after_library = _cache_key(_cfg())
     assert len({before, after_tool, after_library}) == 3
-    assert json.loads(static_signature(_cfg()["translate"]))["versions"] == [f"tarjama {tarjama.__version__}",
-                                                                             "transformers 0.0.1"]
+    assert parse(stage_signature(_cfg(), "translate"))["versions"] == {"tarjama": tarjama.__version__,
+                                                                       "transformers": "0.0.1"}
 
 
 def test_the_cache_key_follows_a_local_model_folder_s_content(tmp_path):
@@ -102,7 +101,7 @@ def test_the_cache_key_follows_a_local_model_folder_s_content(tmp_path):
 
 
 def test_the_cache_key_is_the_sentence_under_the_signature():
-    signature = static_signature(_cfg()["translate"])
+    signature = stage_signature(_cfg(), "translate")
     assert cache_key(signature, SENTENCE) != cache_key(signature, SENTENCE + " ")
     assert cache_key(signature, SENTENCE) == cache_key(signature, SENTENCE)
     assert len(cache_key(signature, SENTENCE)) == 64
@@ -128,6 +127,13 @@ SIGNATURE_CHANGES = {
     "output.low_score": -2.0,
 }
 SIGNATURE_KEEPS = {
+    "translate.device": "cpu",
+    "translate.batch_tokens": 1000,
+    "translate.max_batch_sentences": 8,
+    "summarise.device": "cpu",
+    "summarise.batch_size": 2,
+    "facts.device": "cpu",
+    "facts.batch_size": 4,
     "job.threads": 1,
     "job.window_articles": 4,
     "job.executor": "ray",
@@ -334,3 +340,31 @@ def test_the_cache_lives_under_xdg_cache_home_or_the_home_cache(monkeypatch, tmp
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert default_dir() == tmp_path / "home" / ".cache" / "tarjama"
+
+
+# -- one signature format -------------------------------------------------------------------------
+def test_every_signature_is_one_versioned_format_that_reads_back():
+    cfg = _cfg()
+    for stage in ("translate", "summarise", "facts"):
+        signature = stage_signature(cfg, stage)
+        assert signature.startswith(FORMAT + " ") and parse(signature)["stage"] == stage
+        assert set(parse(signature)["versions"]) >= {"tarjama"}
+    job = parse(job_signature(cfg, "g"))
+    assert sorted(job) == ["glossary", "output", "stages"]
+    assert job["stages"]["summarise"] == parse(stage_signature(cfg, "summarise"))
+    with pytest.raises(ValueError, match="not a tarjama-signature/1 signature"):
+        parse('transformers:m@main|{"a":1}')
+
+
+def test_the_ledger_keeps_the_digest_of_the_job_signature(tmp_path):
+    runner = Runner(_cfg(), tmp_path / "out", progress=False)
+    assert runner.config_sig == digest(runner.signatures["job"]) and len(runner.config_sig) == 16
+    assert set(runner.signatures) == {"translate", "summarise", "facts", "job"}
+
+
+def test_the_facts_signature_names_the_ner_models_only_when_they_run():
+    on = parse(stage_signature(_cfg(), "facts"))
+    off = parse(stage_signature(_cfg(**{"facts.entities": "false"}), "facts"))
+    assert sorted(on["models"]) == ["ar", "en"] and "models" not in off
+    assert stage_signature(_cfg(**{"facts.entities": "false", "facts.ar_model": "someone/else"}), "facts") == \
+        stage_signature(_cfg(**{"facts.entities": "false"}), "facts")

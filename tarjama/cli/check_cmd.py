@@ -7,6 +7,7 @@ summary ({"en": TEXT or [SENTENCES], "summary"}, with "ar" beside it optionally)
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
@@ -19,6 +20,7 @@ from facts.pairs import check_pair
 from facts.sentences import split_sentences
 from facts.support import summary_support
 from facts.types import to_json
+from tarjama.cli.common import UsageError, check_published
 from tarjama.textfile import read_utf8, split_lines
 
 
@@ -160,3 +162,38 @@ def run(records: Iterable[CheckRecord], published: str | None) -> int:
     by_type = ", ".join(f"{kind} {count}" for kind, count in sorted(counts.items())) or "nothing flagged"
     print(f"tarjama: {total} pairs, {flagged} flagged: {by_type}", file=sys.stderr)
     return 1 if flagged else 0
+
+
+def command(args: argparse.Namespace) -> int:
+    if bool(args.jsonl) == bool(args.source or args.translation or args.summary):
+        raise UsageError("check: give --source AR.txt --translation EN.txt [--summary SUMMARY.txt], or --jsonl FILE")
+    check_published(args.published)
+    try:
+        if args.jsonl:
+            records = records_from_jsonl(args.jsonl)
+        elif not args.translation or not (args.source or args.summary):
+            raise UsageError("check: --translation goes with --source, --summary or both")
+        else:
+            records = records_from_files(args.source, args.translation, args.summary)
+        given = (f"--jsonl {args.jsonl} holds" if args.jsonl else
+                 f"--source {args.source} and --translation {args.translation} hold")
+        return run(_with_text(records, f"check: {given} no text: nothing to check"), args.published)
+    except CheckInputError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _with_text(records, nothing: str):
+    """The records as they come, but those before the first with any text held back: when no
+    record holds text, the result is the usage error alone, with nothing printed before it."""
+    held: list = []
+    for record in records:
+        if held is not None:
+            texts = [t for t in (record.en, record.ar, record.summary) if t]
+            if not any(t.strip() if isinstance(t, str) else any(x.strip() for x in t) for t in texts):
+                held.append(record)
+                continue
+            yield from held
+            held = None
+        yield record
+    if held is not None:
+        raise UsageError(nothing)

@@ -3,12 +3,14 @@ and say whether each one loads without network."""
 
 from __future__ import annotations
 
-import logging
+import argparse
 import json
+import logging
 import os
 from typing import Any
 
 from seq2seq.loading import ModelLoadError, load_model
+from tarjama.cli.common import load_config
 
 log = logging.getLogger(__name__)
 
@@ -99,3 +101,14 @@ def convert(cfg: dict[str, Any]) -> int:
     if not converted and status == 0:
         print("no stage uses engine = \"ctranslate2\"; try --preset fast-cpu")
     return status
+
+
+def command(args: argparse.Namespace) -> int:
+    from tarjama.output_folder import check_cache_dir
+
+    cfg = load_config(args)
+    if args.action == "convert":
+        check_cache_dir(cfg["job"]["cache_dir"])
+    if args.action == "check":
+        return check(cfg, as_json=getattr(args, "as_json", False))
+    return {"pull": pull, "convert": convert}[args.action](cfg)

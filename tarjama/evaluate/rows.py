@@ -53,6 +53,7 @@ def translate_lines(cfg: dict[str, Any], lines: Sequence[str]) -> dict:
     """In the current process: each line split into sentences as the job splits a paragraph,
     translated by the job's engine and batching (no cache), joined again."""
     from tarjama.engines import Engines
+    from tarjama.signature import stage_signature
     from translate import ModelLoadError, split_sentences
 
     try:
@@ -79,7 +80,7 @@ def translate_lines(cfg: dict[str, Any], lines: Sequence[str]) -> dict:
         "seconds": seconds,
         "errors": len(errors),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "signature": translator.signature(),
+        "signature": stage_signature(cfg, "translate"),
         "terms": {"occurrences": len(occurrences),
                   "honoured": sum(1 for entry, text in occurrences if honoured(text, entry))},
     }

@@ -39,7 +39,7 @@ class Outcome:
 
 
 def build_manifest(outcome: Outcome, *, inputs: Sequence[str], started: str, cfg: dict[str, Any], config_sig: str,
-                   models: dict, ledger_counts: dict, articles: list[str], load_seconds: dict,
+                   signatures: dict[str, str], models: dict, ledger_counts: dict, articles: list[str], load_seconds: dict,
                    stages: dict | None = None) -> dict:
     return {
         "schema_version": MANIFEST_SCHEMA_VERSION,
@@ -49,7 +49,8 @@ def build_manifest(outcome: Outcome, *, inputs: Sequence[str], started: str, cfg
         "finished": now_iso(),
         "inputs": [str(i) for i in inputs],
         "config": cfg,
-        "config_signature": config_sig,
+        "config_signature": config_sig,  # the ledger's digest of signatures.job
+        "signatures": signatures,
         "models": models,
         "counts": {
             "written": len(outcome.written),

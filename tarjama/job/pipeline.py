@@ -23,7 +23,8 @@ from typing import Any
 
 from seq2seq.loading import ModelLoadError
 from tarjama.job import stages
-from tarjama.engines import Engines, static_signature
+from tarjama.engines import Engines
+from tarjama.signature import stage_signature
 from tarjama.job.events import Event, where
 from tarjama.job.stage_records import Failed, Planned, Summarised, Translated
 from translate.glossary import Glossary
@@ -150,7 +151,6 @@ class TranslateStage(Stage):
         counts["sentences"] += len(unique)
         counts["cached"] += len(unique) - len(misses)
         fresh: dict = {}
-        signature = static_signature(self.cfg["translate"])
         if misses:
             loaded = "translate" in self.engines.load_seconds
             translator = self.engines.translator
@@ -164,13 +164,12 @@ class TranslateStage(Stage):
             done = self.progress.translated if self.progress is not None else None
             fresh = dict(zip(misses, translator.translate(given, progress=done)))
             counts["translated"] += len(misses)
-            signature = translator.signature()
         out: list[Translated | Failed] = []
         for plan in records:
             item = stages.assemble(plan, {**plan.cached, **fresh}, self.glossary)
             if isinstance(item, Translated):
                 new = tuple((t, fresh[t]) for t in texts[id(plan)] if t in fresh and fresh[t].error is None)
-                item = dataclasses.replace(item, signature=signature, fresh=new)
+                item = dataclasses.replace(item, fresh=new)
             out.append(item)
         return out
 
@@ -186,9 +185,7 @@ class SummariseStage(Stage):
         self._announce("summarising", f"{len(records)} articles")
         field = "ar" if self.cfg["summarise"]["input"] == "source" else "en"
         counts["documents"] += len(records)
-        signature = summariser.signature()
-        return [dataclasses.replace(item, signature=signature) if isinstance(item, Summarised) else item
-                for item in stages.summarise(summariser, records, field)]
+        return stages.summarise(summariser, records, field)
 
 
 class FactsStage(Stage):
@@ -196,23 +193,28 @@ class FactsStage(Stage):
     glossary flags."""
 
     name = "facts"
+    _models: dict[str, str] | None = None
 
     def load(self) -> dict | None:
         taggers = self.engines.taggers
         return {lang: t.describe() for lang, t in taggers.items()} if taggers else None
+
+    def _signatures(self) -> dict[str, str]:
+        """Every article's `models`: the stage signatures, from the config alone, so the same
+        whichever of its sentences came from the cache; worked out once per worker (a local
+        model folder's revision is a hash of its files)."""
+        if self._models is None:
+            self._models = {stage: stage_signature(self.cfg, stage) for stage in ("translate", "summarise", "facts")}
+        return self._models
 
     def run(self, records: list[Summarised], counts: Counter) -> list:
         taggers = self.engines.taggers
         if taggers:
             self._announce("entities", f"{sum(len(r.translated.segments) for r in records)} sentences")
         tag_both = (lambda ar, en: (taggers["ar"].tag(ar), taggers["en"].tag(en))) if taggers else None
-        entities_models = ({lang: f"{t.describe()['model']}@{t.describe()['revision']}" for lang, t in taggers.items()}
-                           if taggers else None)
+        models = self._signatures()
         out = []
         for item, found in zip(records, stages.tag(tag_both, [r.translated for r in records])):
-            models: dict[str, Any] = {"translate": item.translated.signature, "summarise": item.signature}
-            if entities_models:
-                models["entities"] = entities_models
             finished = stages.finish(item, found, self.glossary, models)
             applied, missing = stages.term_counts(finished)
             counts["terms_applied"] += applied

@@ -24,28 +24,28 @@ from typing import Any
 
 from seq2seq.loading import ModelLoadError
 from tarjama import atomic
-from tarjama.job import stages
+from tarjama import signature
+from tarjama.article_json import machine_summary
 from tarjama.cache import TranslationCache, cache_key, default_dir
-from tarjama.config import signature as config_signature
-from tarjama.engines import Engines, model_revisions, static_signature
-from tarjama.job.events import EventLog
-from tarjama.job.executors import make_executor
+from tarjama.engines import Engines
 from tarjama.glossary_files import load_glossary
 from tarjama.ingest import Article, IngestFailure, check_inputs, read_inputs
-from tarjama.ledger import Ledger, text_sha
-from tarjama.lock import FolderLock
+from tarjama.job import stages
+from tarjama.job.events import EventLog
+from tarjama.job.executors import make_executor
 from tarjama.job.outcome import Outcome, build_manifest
-from tarjama.output_folder import OutputError, check_output
 from tarjama.job.outputs import now_iso, write_article, write_index, write_manifest
 from tarjama.job.progress import JobProgress
-from tarjama.article_json import machine_summary
 from tarjama.job.stage_records import Failed, Finished, Planned
+from tarjama.ledger import Ledger, text_sha
+from tarjama.lock import FolderLock
+from tarjama.output_folder import OutputError, check_output
+from tarjama.signature import digest, job_signature, stage_signature
 from translate import Translation, split_sentences
 
 log = logging.getLogger(__name__)
 
 # Sections whose settings change what an article's files hold.
-OUTPUT_SECTIONS = ("translate", "summarise", "facts", "output")
 
 
 class _Interrupted(KeyboardInterrupt):
@@ -90,14 +90,13 @@ class Runner:
         self.out = Path(out)
         self.fresh = fresh
         self.glossary = load_glossary(cfg, self.out)
-        self.config_sig = config_signature(
-            {**cfg, "models": model_revisions(cfg), "glossary": self.glossary.fingerprint()},
-            (*OUTPUT_SECTIONS, "models", "glossary"),
-        )
+        # What the articles' files depend on, in full for the manifest; its digest in the ledger.
+        self.signatures = {stage: stage_signature(cfg, stage) for stage in ("translate", "summarise", "facts")}
+        self.signatures["job"] = job_signature(cfg, self.glossary.fingerprint())
+        self.config_sig = digest(self.signatures["job"])
         self._progress = JobProgress(progress)
         self.executor = make_executor(cfg, self.glossary or None, engines, self._progress)
         self._signals = _StopSignals()
-        self._translate_signature = static_signature(cfg["translate"])
         self.events = EventLog()
 
     # -- the whole job ----------------------------------------------------------------------
@@ -256,7 +255,7 @@ class Runner:
         # What the model is given: glossary terms already in English. The cache key is made
         # of it, so a changed entry re-translates the sentences holding it, and only those.
         given = self.glossary.apply(text)[0] if self.glossary else text
-        return cache_key(self._translate_signature, given)
+        return cache_key(self.signatures["translate"], given)
 
     def _with_cached(self, plan: Planned, cache: TranslationCache) -> Planned:
         keys = {text: self._cache_key(text) for text in stages.window_texts([plan])}
@@ -320,10 +319,10 @@ class Runner:
 
     def _write_manifest(self, inputs: Sequence[str], ledger: Ledger, outcome: Outcome, started: str) -> None:
         counts = ledger.counts()
+        # The models as they described themselves when they loaded, or when this run loaded
+        # none, as a run of the same config last did; failing both, what the signatures say.
         models = self._models() or ledger.get_meta(f"models:{self.config_sig}") or {
-            "translate": static_signature(self.cfg["translate"]),
-            "summarise": static_signature(self.cfg["summarise"]),
-        }
+            stage: signature.parse(self.signatures[stage]) for stage in ("translate", "summarise")}
         events = self.events
         outcome.sentences = events.count("sentences")
         outcome.translated = events.count("translated")
@@ -333,7 +332,8 @@ class Runner:
         for stage in events.stages:
             outcome.timings[stage] = events.busy(stage)
         manifest = build_manifest(
-            outcome, inputs=inputs, started=started, cfg=self.cfg, config_sig=self.config_sig, models=models,
+            outcome, inputs=inputs, started=started, cfg=self.cfg, config_sig=self.config_sig, signatures=self.signatures,
+            models=models,
             ledger_counts=counts, articles=ledger.done_ids(), load_seconds=events.load_seconds(),
             stages=events.to_json(),
         )

@@ -58,7 +58,6 @@ class Translated:
     planned: Planned
     title_en: str
     segments: tuple[Segment, ...]
-    signature: str = ""  # the translation engine's, for the article's `models`
     # What the model translated for this article (normalised Arabic -> Translation): the
     # runner writes it to the cache once the article is committed.
     fresh: tuple[tuple[str, Translation], ...] = ()
@@ -73,7 +72,6 @@ class Summarised:
     translated: Translated
     summary: Summary
     language: str  # "en", or "ar" when a multilingual summariser answered in Arabic
-    signature: str = ""  # the summariser's
     events: tuple[Event, ...] = ()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import BaseLoader, Environment, PackageLoader, select_autoescape
 
 from tarjama.inert import show_bidi
 from tarjama.article_json import machine_support
@@ -30,10 +30,16 @@ def finalize(value: object) -> object:
     return show_bidi(value) if isinstance(value, str) else value
 
 
+def page_parts() -> BaseLoader:
+    """The templates of the static pages, whose parts (a flag, a sentence's glossary terms)
+    the review app's pages include too: one copy of each part."""
+    return PackageLoader("tarjama.render", "templates")
+
+
 @lru_cache(maxsize=1)
 def _env() -> Environment:
     env = Environment(
-        loader=PackageLoader("tarjama.render", "templates"),
+        loader=page_parts(),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,

@@ -11,7 +11,6 @@ read once per request: correct, not fast.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,8 +95,9 @@ class Listing:
         if newest is None or newest < mark:
             return
         # Most requests find nothing new: they read, and take no write lock.
-        if self.db.execute(_CHANGED.format(source=self.source), (mark,)).fetchone() is not None:
-            self._record_changed(mark)
+        changed = _CHANGED.format(source=self.source)
+        if self.db.execute(changed, (mark,)).fetchone() is not None:
+            self.store.add_machine_versions(lambda: self.db.execute(changed, (mark,)).fetchall())
         older = [row[0] for row in self.db.execute(
             f"SELECT article_id FROM {self.source} i WHERE status = 'done' AND summary_sha IS NULL AND updated >= ?"
             " AND EXISTS (SELECT 1 FROM main.versions v WHERE v.article_id = i.article_id)", (mark,))]
@@ -112,27 +112,6 @@ class Listing:
         # the hash comparison makes that harmless.
         if newest != mark:
             self.store.set_meta("ledger_synced", newest)
-
-    def _record_changed(self, mark: float) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            changed = self.db.execute(_CHANGED.format(source=self.source), (mark,)).fetchall()
-            now = time.time()
-            self.db.executemany(
-                "INSERT INTO versions (article_id, version, summary, origin, machine_sha, created) VALUES"
-                " (?, COALESCE((SELECT MAX(version) FROM versions WHERE article_id = ?), 0) + 1, ?, 'machine', ?, ?)",
-                ((article_id, article_id, summary, sha, now) for article_id, summary, sha in changed),
-            )
-            # A new machine version makes a decision stale: only articles with a status row
-            # (decided or edited) can change status here.
-            for article_id, _, _ in changed:
-                self.store.forget_edit_score(article_id)
-                if self.db.execute("SELECT 1 FROM review_status WHERE article_id = ?", (article_id,)).fetchone():
-                    self.store.refresh_status(article_id)
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
 
     def _score_older_rows(self, mark: float) -> None:
         """Support scores for finished rows the ledger holds none for (written before it kept

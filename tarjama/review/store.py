@@ -13,12 +13,14 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable
 
-from tarjama.damaged import damaged, is_damage
-from tarjama.ledger import text_sha
-from tarjama.lock import held
 from tarjama.article_json import machine_summary, machine_support, support_for
+from tarjama.ledger import text_sha
+from tarjama.review.status import STATUSES, review_status
+from tarjama.sqlite_schema import open_database
+
+__all__ = ["STATUSES", "Decision", "ReviewState", "ReviewStore", "StaleVersion", "Version", "version_support"]
 
 MIGRATIONS: list[str] = []
 migration = MIGRATIONS.append
@@ -71,7 +73,8 @@ migration(
 
 # Each article's review status, kept as versions and decisions are written, so the list of a
 # large folder can filter and count by status without working it out for every article. An
-# article without a row is "to review". Filled here from what an older store holds.
+# article without a row is "to review". Filled here from what an older store holds, by the
+# rule in status.py (registered on each connection as review_status()).
 migration(
     """
     CREATE TABLE review_status (article_id TEXT PRIMARY KEY, status TEXT NOT NULL);
@@ -79,10 +82,7 @@ migration(
     WITH last_version AS (SELECT article_id, MAX(version) AS version, COUNT(*) AS n FROM versions GROUP BY article_id),
          last_decision AS (SELECT article_id, MAX(id) AS id FROM decisions GROUP BY article_id)
     SELECT lv.article_id,
-           CASE WHEN d.version = lv.version THEN d.status
-                WHEN d.id IS NOT NULL AND v.origin = 'machine' THEN 'stale'
-                WHEN lv.n > 1 AND v.origin = 'edit' THEN 'edited'
-                ELSE 'to review' END
+           review_status(lv.version, v.origin, lv.n, d.version, d.status)
     FROM last_version lv
     JOIN versions v ON v.article_id = lv.article_id AND v.version = lv.version
     LEFT JOIN last_decision ld ON ld.article_id = lv.article_id
@@ -105,9 +105,6 @@ migration(
     );
     """
 )
-
-STATUSES = ("to review", "edited", "approved", "rejected", "stale")
-
 
 class StaleVersion(Exception):
     """The summary changed since the reviewer opened it."""
@@ -156,21 +153,10 @@ _sha = text_sha
 class ReviewStore:
     def __init__(self, out: Path) -> None:
         path = Path(out) / ".tarjama" / "review.sqlite"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
-        try:
-            if self.db.execute("PRAGMA user_version").fetchone()[0] < len(MIGRATIONS):
-                # Two requests opening a new store at once must not both migrate it.
-                with held(path.with_name("review.lock")):
-                    self.db.execute("PRAGMA journal_mode=WAL")
-                    version = self.db.execute("PRAGMA user_version").fetchone()[0]
-                    for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
-                        self.db.executescript(f"BEGIN; {sql}; PRAGMA user_version = {number}; COMMIT;")
-        except sqlite3.DatabaseError as exc:
-            self.db.close()
-            if is_damage(exc):
-                raise damaged(path, exc) from None
-            raise
+        # One connection serves a request's threads; two requests opening a new store at once
+        # must not both migrate it.
+        self.db = open_database(path, MIGRATIONS, timeout=30, check_same_thread=False,
+                                lock=path.with_name("review.lock"), setup=_add_functions)
 
     def close(self) -> None:
         self.db.close()
@@ -204,7 +190,31 @@ class ReviewStore:
                 "INSERT INTO decisions (article_id, version, status, reviewer, note, created) VALUES (?, ?, ?, ?, ?, ?)",
                 (article_id, base_version, status, reviewer, note or None, time.time()),
             )
-            self.refresh_status(article_id)
+            self._refresh_status(article_id)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def add_machine_versions(self, changed: Callable[[], Iterable[tuple[str, str, str]]]) -> None:
+        """New machine versions, many at once, for the job's summaries that changed: `changed`
+        gives (article_id, summary, summary_sha) and is read inside the transaction, under
+        the write lock, so two requests cannot both add the same version."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            rows = list(changed())
+            now = time.time()
+            self.db.executemany(
+                "INSERT INTO versions (article_id, version, summary, origin, machine_sha, created) VALUES"
+                " (?, COALESCE((SELECT MAX(version) FROM versions WHERE article_id = ?), 0) + 1, ?, 'machine', ?, ?)",
+                ((article_id, article_id, summary, sha, now) for article_id, summary, sha in rows),
+            )
+            # A new machine version makes a decision stale: only articles with a status row
+            # (decided or edited) can change status here.
+            for article_id, _, _ in rows:
+                self._forget_edit_score(article_id)
+                if self.db.execute("SELECT 1 FROM review_status WHERE article_id = ?", (article_id,)).fetchone():
+                    self._refresh_status(article_id)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -229,8 +239,8 @@ class ReviewStore:
                 self.db.execute("INSERT OR REPLACE INTO scores VALUES (?, ?, ?, 'edit')",
                                 (article_id, _sha(summary), support["score"] if support else None))
             else:
-                self.forget_edit_score(article_id)
-            self.refresh_status(article_id)
+                self._forget_edit_score(article_id)
+            self._refresh_status(article_id)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -247,7 +257,7 @@ class ReviewStore:
                 f"saved by {who}at {when}). Reload to see it, then make your change again."
             )
 
-    def refresh_status(self, article_id: str) -> None:
+    def _refresh_status(self, article_id: str) -> None:
         """Keep review_status true to versions and decisions; called inside each write's
         transaction, so the two can never disagree."""
         status = self.state(article_id).status
@@ -256,14 +266,9 @@ class ReviewStore:
         else:
             self.db.execute("INSERT OR REPLACE INTO review_status VALUES (?, ?)", (article_id, status))
 
-    def forget_edit_score(self, article_id: str) -> None:
+    def _forget_edit_score(self, article_id: str) -> None:
         """A new machine summary supersedes an edit's score: the list takes the job's again."""
         self.db.execute("DELETE FROM scores WHERE article_id = ? AND origin = 'edit'", (article_id,))
-
-    def machine_score(self, article_id: str, summary_sha: str) -> float | None:
-        row = self.db.execute("SELECT score FROM scores WHERE article_id = ? AND summary_sha = ?",
-                              (article_id, summary_sha)).fetchone()
-        return row[0] if row else None
 
     def set_machine_score(self, article_id: str, summary_sha: str, score: float | None) -> None:
         """The score of a machine summary the ledger does not hold; an edit's score stays."""
@@ -328,19 +333,13 @@ class ReviewStore:
             raise KeyError(article_id)
         decisions = self.decisions(article_id)
         decision = decisions[-1] if decisions else None
-        if decision is not None and decision.version == latest.version:
-            status = decision.status
-        elif decision is not None and latest.origin == "machine":
-            status = "stale"  # the job rewrote the summary after the decision
-        elif len(self.history(article_id)) > 1 and latest.origin == "edit":
-            status = "edited"
-        else:
-            status = "to review"
+        status = review_status(latest.version, latest.origin, len(self.history(article_id)),
+                               decision.version if decision else None, decision.status if decision else None)
         return ReviewState(article_id, latest, decision, status)
 
-    def states(self, article_ids: list[str]) -> Iterator[ReviewState]:
-        for article_id in article_ids:
-            yield self.state(article_id)
+
+def _add_functions(db: sqlite3.Connection) -> None:
+    db.create_function("review_status", 5, review_status, deterministic=True)
 
 
 def version_support(record: dict, version: Version) -> dict:

@@ -25,7 +25,7 @@ from tarjama.inert import BIDI_CONTROLS
 REVIEWER_MAX_CHARS = 80
 # Reading without a name is fine for these: the name page itself, styles and scripts, and
 # the export (often fetched by a script).
-_OPEN_ENDPOINTS = {"static", "reviewer", "download"}
+_OPEN_ENDPOINTS = {"static", "reviewer", "export.download"}
 
 
 def is_loopback(host: str) -> bool:

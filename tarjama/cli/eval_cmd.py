@@ -7,8 +7,8 @@ import json
 import sys
 from argparse import Namespace
 from pathlib import Path
-from typing import Sequence
 
+from tarjama.cli.common import UsageError, overrides
 from tarjama.evaluate import compare, facts_gold, finished, report, support
 
 
@@ -33,10 +33,10 @@ def _print(result: dict, as_json: bool) -> None:
             sys.stdout.write(f"{row['name']}: COMET {row['comet']}\n")
 
 
-def run_eval_facts(args: Namespace, overrides: Sequence[str]) -> int:
+def facts_command(args: Namespace) -> int:
     from tarjama import config
 
-    cfg = config.load(args.config, list(overrides), presets=args.presets)
+    cfg = config.load(args.config, overrides(args), presets=args.presets)
     result = facts_gold.score(args.gold, args.files, cfg)
     if args.as_json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
@@ -45,19 +45,19 @@ def run_eval_facts(args: Namespace, overrides: Sequence[str]) -> int:
     return 0
 
 
-def run_eval(args: Namespace, overrides: Sequence[str], usage_error: type[Exception]) -> int:
+def command(args: Namespace) -> int:
     from tarjama.evaluate.rows import build_rows
     from tarjama.output_folder import check_folder
 
     target = [args.target] if args.target else []
     if args.source is not None:
         if target:
-            raise usage_error("eval: give either --source/--reference or an output folder, not both")
+            raise UsageError("eval: give either --source/--reference or an output folder, not both")
         if args.reference is None or args.eval_out is None:
-            raise usage_error("eval --source SRC also needs --reference REF (line-aligned English) and -o DIR")
+            raise UsageError("eval --source SRC also needs --reference REF (line-aligned English) and -o DIR")
         check_folder(args.eval_out, "-o")  # before any model is loaded
         sources, references = compare.aligned(args.source, args.reference)
-        rows = build_rows(args.config, overrides, args.presets, args.compare)
+        rows = build_rows(args.config, overrides(args), args.presets, args.compare)
         result = compare.compare(rows, sources, references, args.eval_out, args.comet)
         _print(result, args.as_json)
         return 1 if any(r["status"] != "ok" for r in result["rows"]) else 0
@@ -65,7 +65,7 @@ def run_eval(args: Namespace, overrides: Sequence[str], usage_error: type[Except
         if args.reference is None and args.summary_reference is None:
             out = Path(target[0])
             if not (out / "articles").is_dir():
-                raise usage_error(f"eval {out}: no articles/ folder; run `tarjama run INPUT -o {out}` first")
+                raise UsageError(f"eval {out}: no articles/ folder; run `tarjama run INPUT -o {out}` first")
             result = {"rows": [{"name": str(out), "status": "ok", "support": support.folder_support(out)}]}
             _print(result, args.as_json)
             return 0
@@ -77,5 +77,5 @@ def run_eval(args: Namespace, overrides: Sequence[str], usage_error: type[Except
         result = finished.score_folder(Path(target[0]), refs)
         _print(result, args.as_json)
         return 0
-    raise usage_error("eval: give --source SRC --reference REF -o DIR, or an output folder OUT with --reference, "
+    raise UsageError("eval: give --source SRC --reference REF -o DIR, or an output folder OUT with --reference, "
                       "or `facts --gold DIR FILE...`")
