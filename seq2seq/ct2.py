@@ -124,8 +124,9 @@ def converted(source: Source, revision: str, resolved_revision: str, quantizatio
 
 
 def default_convert_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tarjama" / "ct2"
+    from seq2seq.user_cache import user_cache_dir
+
+    return user_cache_dir() / "ct2"
 
 
 def split_threads(threads: int, device: str) -> tuple[int, int]:

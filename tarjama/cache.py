@@ -16,14 +16,14 @@ import time
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from seq2seq.user_cache import user_cache_dir
 from tarjama.damaged import write_failed
 
 log = logging.getLogger(__name__)
 
 
 def default_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tarjama"
+    return user_cache_dir()
 
 
 def cache_key(signature: str, sentence: str) -> str:

@@ -43,10 +43,9 @@ def check_generation(settings: dict[str, Any], origin: str, table: str, origins:
 
 
 def _checks_file() -> Path:
-    import os
+    from seq2seq.user_cache import user_cache_dir
 
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tarjama" / "generation-checks.json"
+    return user_cache_dir() / "generation-checks.json"
 
 
 def _passed_token(settings: dict[str, Any]) -> str | None:

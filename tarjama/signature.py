@@ -68,10 +68,15 @@ def digest(signature: str) -> str:
 
 
 def _model_stage(cfg: dict[str, Any], stage: str) -> dict[str, Any]:
+    from tarjama.engines import STAGE_KEYS, engine_class, option_names
+
     section = cfg[stage]
     engine = section.get("engine", "transformers")
+    # The engine's own options and the stage's keys: a default the engine never reads (dtype
+    # under ctranslate2) changes nothing it writes, so it stays out.
+    known = set(option_names(engine_class(stage, engine))) | set(STAGE_KEYS[stage])
     settings = {k: v for k, v in section.items()
-                if k not in RUNTIME_KEYS[stage] and k not in ("engine", "model", "revision")}
+                if k in known and k not in RUNTIME_KEYS[stage] and k not in ("engine", "model", "revision")}
     return {
         "stage": stage,
         "engine": engine,

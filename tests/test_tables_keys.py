@@ -368,3 +368,13 @@ def test_the_facts_signature_names_the_ner_models_only_when_they_run():
     assert sorted(on["models"]) == ["ar", "en"] and "models" not in off
     assert stage_signature(_cfg(**{"facts.entities": "false", "facts.ar_model": "someone/else"}), "facts") == \
         stage_signature(_cfg(**{"facts.entities": "false"}), "facts")
+
+
+def test_a_signature_holds_only_what_its_engine_reads():
+    hf = parse(stage_signature(_cfg(), "translate"))["settings"]
+    ct2 = parse(stage_signature(_cfg(**{"translate.engine": "ctranslate2"}), "translate"))["settings"]
+    assert "dtype" in hf and "quantization" not in hf
+    assert "quantization" in ct2 and "dtype" not in ct2
+    # Never where it ran or how it was batched; always the stage's own keys that shape output.
+    assert not {"device", "batch_tokens", "max_batch_sentences", "glossary"} & (set(hf) | set(ct2))
+    assert "input" in parse(stage_signature(_cfg(), "summarise"))["settings"]
