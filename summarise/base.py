@@ -5,7 +5,8 @@ fills in how one batch of texts is summarised."""
 from __future__ import annotations
 
 import logging
-from typing import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Sequence
 
 from summarise.chunking import chunk
 from summarise.types import Summary
@@ -14,6 +15,22 @@ from seq2seq.isolation import error_text, run_isolated
 from seq2seq.loading import ModelLoadError, signature_of
 
 log = logging.getLogger(__name__)
+
+
+
+@dataclass(frozen=True)
+class SummariserOptions:
+    """The keys of [summarise] every engine reads (config/default.toml says what each means);
+    each engine's Options adds its own (dtype, quantization)."""
+
+    model: str
+    revision: str = "main"
+    device: str = "auto"
+    generation: dict[str, Any] = field(default_factory=dict)
+    max_input_tokens: int = 0
+    batch_size: int = 8
+    batch_tokens: int = 0
+    prefix: str = "auto"
 
 
 class MapReduceSummariser:

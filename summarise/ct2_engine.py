@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-from summarise.base import MapReduceSummariser
+from summarise.base import MapReduceSummariser, SummariserOptions
 from summarise.hf_engine import MARGIN
 from seq2seq import ct2
 from seq2seq.architectures import check_summariser, summary_prefix
@@ -13,18 +12,10 @@ from seq2seq.runtime import Runtime
 
 
 @dataclass(frozen=True)
-class CTranslate2SummariserOptions:
-    """The keys of [summarise] this engine reads (config/default.toml says what each means)."""
+class CTranslate2SummariserOptions(SummariserOptions):
+    """The keys of [summarise] this engine reads: every engine's, and quantization."""
 
-    model: str
-    revision: str = "main"
-    device: str = "auto"
     quantization: str = "int8"
-    generation: dict[str, Any] = field(default_factory=dict)
-    max_input_tokens: int = 0
-    batch_size: int = 8
-    batch_tokens: int = 0
-    prefix: str = "auto"
 
 
 class CTranslate2Summariser(MapReduceSummariser):

@@ -3,10 +3,9 @@ model's config."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-from summarise.base import MapReduceSummariser
+from summarise.base import MapReduceSummariser, SummariserOptions
 from seq2seq.architectures import check_summariser, summary_prefix
 from seq2seq.beam_cache import generate_kwargs
 from seq2seq.loading import describe, load_seq2seq
@@ -18,18 +17,10 @@ MARGIN = 8
 
 
 @dataclass(frozen=True)
-class TransformersSummariserOptions:
-    """The keys of [summarise] this engine reads (config/default.toml says what each means)."""
+class TransformersSummariserOptions(SummariserOptions):
+    """The keys of [summarise] this engine reads: every engine's, and dtype."""
 
-    model: str
-    revision: str = "main"
-    device: str = "auto"
     dtype: str = "float32"
-    generation: dict[str, Any] = field(default_factory=dict)
-    max_input_tokens: int = 0
-    batch_size: int = 8
-    batch_tokens: int = 0
-    prefix: str = "auto"
 
 
 class TransformersSummariser(MapReduceSummariser):

@@ -8,12 +8,32 @@ pieces of split sentences and restore the input order.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from seq2seq.batching import plan_batches, split_for_workers
 from seq2seq.isolation import error_text, run_isolated
 from seq2seq.loading import signature_of
 from translate.segment import normalise, split_long
 from translate.types import Progress, Translation
+
+
+@dataclass(frozen=True)
+class TranslatorOptions:
+    """The keys of [translate] every engine reads (config/default.toml says what each means);
+    each engine's Options adds its own (dtype, quantization)."""
+
+    model: str
+    revision: str = "main"
+    device: str = "auto"
+    generation: dict[str, Any] = field(default_factory=dict)
+    batch_tokens: int = 6000
+    max_batch_sentences: int = 64
+    max_input_tokens: int = 0
+    score: bool = True
+    source_lang: str = ""
+    target_lang: str = ""
+
 
 class BatchedTranslator:
     name = "base"

@@ -6,31 +6,21 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from seq2seq import ct2
 from seq2seq.architectures import translation_setup
 from seq2seq.runtime import Runtime
-from translate.base import BatchedTranslator
+from translate.base import BatchedTranslator, TranslatorOptions
 from translate.types import Translation
 
 
 @dataclass(frozen=True)
-class CTranslate2TranslatorOptions:
-    """The keys of [translate] this engine reads (config/default.toml says what each means)."""
+class CTranslate2TranslatorOptions(TranslatorOptions):
+    """The keys of [translate] this engine reads: every engine's, and quantization."""
 
-    model: str
-    revision: str = "main"
-    device: str = "auto"
     quantization: str = "int8"
-    generation: dict[str, Any] = field(default_factory=dict)
-    batch_tokens: int = 6000
-    max_batch_sentences: int = 64
-    max_input_tokens: int = 0
-    score: bool = True
-    source_lang: str = ""
-    target_lang: str = ""
 
 
 class CTranslate2Translator(BatchedTranslator):

@@ -3,11 +3,11 @@ M2M100/NLLB and mBART-50, the architecture read from the model's config."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from seq2seq.architectures import translation_setup
-from translate.base import BatchedTranslator
+from translate.base import BatchedTranslator, TranslatorOptions
 from seq2seq.beam_cache import generate_kwargs
 from seq2seq.loading import describe, load_seq2seq
 from seq2seq.runtime import Runtime
@@ -18,20 +18,10 @@ _SCORE_LOGITS_BUDGET = 32_000_000
 
 
 @dataclass(frozen=True)
-class TransformersTranslatorOptions:
-    """The keys of [translate] this engine reads (config/default.toml says what each means)."""
+class TransformersTranslatorOptions(TranslatorOptions):
+    """The keys of [translate] this engine reads: every engine's, and dtype."""
 
-    model: str
-    revision: str = "main"
-    device: str = "auto"
     dtype: str = "float32"
-    generation: dict[str, Any] = field(default_factory=dict)
-    batch_tokens: int = 6000
-    max_batch_sentences: int = 64
-    max_input_tokens: int = 0
-    score: bool = True
-    source_lang: str = ""
-    target_lang: str = ""
 
 
 class TransformersTranslator(BatchedTranslator):
