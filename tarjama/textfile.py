@@ -33,14 +33,18 @@ def json_objects(lines: list[str], where: str, error: type[Exception]) -> Iterat
     """(line number, object) for each non-blank line of a JSON Lines text; `error` raised with
     "WHERE line N: what is wrong" for a line that is not a JSON object."""
     for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except ValueError as exc:
-            raise error(f"{where} line {n}: not valid JSON: {exc}") from None
-        except RecursionError:
-            raise error(f"{where} line {n}: JSON nested too deeply to read") from None
-        if not isinstance(record, dict):
-            raise error(f"{where} line {n}: expected a JSON object")
-        yield n, record
+        if line.strip():
+            yield n, json_object(line, f"{where} line {n}", error)
+
+
+def json_object(line: str, where: str, error: type[Exception]) -> dict:
+    """One line of JSON Lines as an object; `error` with "WHERE: what is wrong" otherwise."""
+    try:
+        record = json.loads(line)
+    except ValueError as exc:
+        raise error(f"{where}: not valid JSON: {exc}") from None
+    except RecursionError:
+        raise error(f"{where}: JSON nested too deeply to read") from None
+    if not isinstance(record, dict):
+        raise error(f"{where}: expected a JSON object")
+    return record

@@ -21,7 +21,7 @@ from facts.sentences import split_sentences
 from facts.support import summary_support
 from facts.types import to_json
 from tarjama.cli.common import UsageError, check_published
-from tarjama.textfile import read_utf8, split_lines
+from tarjama.textfile import json_object, read_utf8, split_lines
 
 
 class CheckInputError(Exception):
@@ -103,17 +103,8 @@ def records_from_jsonl(name: str) -> Iterator[CheckRecord]:
                 line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
             except UnicodeDecodeError:
                 raise CheckInputError(f"{name} line {n}: not UTF-8 text") from None
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except ValueError as exc:
-                raise CheckInputError(f"{name} line {n}: not valid JSON: {exc}") from None
-            except RecursionError:
-                raise CheckInputError(f"{name} line {n}: JSON nested too deeply to read") from None
-            if not isinstance(record, dict):
-                raise CheckInputError(f"{name} line {n}: expected a JSON object")
-            yield record_from_json(record, f"{name} line {n}")
+            if line.strip():
+                yield record_from_json(json_object(line, f"{name} line {n}", CheckInputError), f"{name} line {n}")
     finally:
         if stream is None:
             handle.close()
