@@ -319,16 +319,3 @@ def describe(loaded: LoadedModel, engine: str, generation: dict[str, Any], **set
         "generation": dict(sorted(generation.items())),
         **settings,
     }
-
-
-def signature_of(description: dict) -> str:
-    """One line that changes whenever anything in the description does; the device is
-    left out on purpose, as the same weights give the same output on any device within
-    float tolerance."""
-    import json
-
-    rest = {k: v for k, v in description.items() if k not in ("engine", "model", "revision")}
-    return (
-        f"{description['engine']}:{description['model']}@{description['revision']}|"
-        + json.dumps(rest, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    )

@@ -12,7 +12,7 @@ from summarise.chunking import chunk
 from summarise.types import Summary
 from seq2seq.batching import plan_batches
 from seq2seq.isolation import error_text, run_isolated
-from seq2seq.loading import ModelLoadError, signature_of
+from seq2seq.loading import ModelLoadError
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +52,6 @@ class MapReduceSummariser:
         raise NotImplementedError
 
     # -- the flow -------------------------------------------------------------------------
-
-    def signature(self) -> str:
-        return signature_of(self.describe())
 
     def check_reducible(self, longest_output: int | None, window: int) -> None:
         """The reduce step only converges if a summary is clearly shorter than its input."""

@@ -1,6 +1,5 @@
 """The real engines on tiny random models, loaded through from_pretrained."""
 
-import json
 import re
 
 import pytest
@@ -47,7 +46,7 @@ def test_scores_can_be_turned_off(tiny_models):
     cls = translator_engine("transformers")
     engine = build(cls, model=str(tiny_models["marian"]), device="cpu", score=False, generation={"max_new_tokens": 3})
     assert [t.score for t in engine.translate(SENTENCES)] == [None] * 3
-    assert '"score":null' in engine.signature()
+    assert engine.describe()["score"] is None
 
 
 def test_sentence_longer_than_window_is_split_not_truncated(tiny_models):
@@ -61,10 +60,11 @@ def test_sentence_longer_than_window_is_split_not_truncated(tiny_models):
     assert whole.text == " ".join(engine.translate([p])[0].text for p in pieces)
 
 
-def test_signature_names_model_revision_and_generation(translator, tiny_models):
-    sig = translator.signature()
-    assert re.match(rf"transformers:{re.escape(str(tiny_models['marian']))}@local:[0-9a-f]{{16}}\|", sig)
-    assert json.loads(sig.split("|", 1)[1])["generation"] == {"max_new_tokens": 5, "num_beams": 2}
+def test_describe_names_model_revision_and_generation(translator, tiny_models):
+    described = translator.describe()
+    assert (described["engine"], described["model"]) == ("transformers", str(tiny_models["marian"]))
+    assert re.fullmatch(r"local:[0-9a-f]{16}", described["revision"])
+    assert described["generation"] == {"max_new_tokens": 5, "num_beams": 2}
 
 
 def test_a_sentence_that_makes_the_model_raise_fails_alone(translator, monkeypatch):

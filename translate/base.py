@@ -13,7 +13,6 @@ from typing import Any
 
 from seq2seq.batching import plan_batches, split_for_workers
 from seq2seq.isolation import error_text, run_isolated
-from seq2seq.loading import signature_of
 from translate.segment import normalise, split_long
 from translate.types import Progress, Translation
 
@@ -55,9 +54,6 @@ class BatchedTranslator:
         raise NotImplementedError
 
     # -- the flow -------------------------------------------------------------------------
-
-    def signature(self) -> str:
-        return signature_of(self.describe())
 
     def translate(self, sentences: Sequence[str], progress: Progress = None) -> list[Translation]:
         # A sentence longer than the window becomes several pieces, translated in order and

@@ -26,10 +26,7 @@ class Translator(Protocol):
         poisoned input never sinks its neighbours. `progress(n)` is told of each n done."""
         ...
 
-    def signature(self) -> str:
-        """Model id, revision and settings: what a cache key and an output must record."""
-        ...
-
     def describe(self) -> dict:
-        """The same as a dict, for manifests and article JSON."""
+        """Model id, revision and settings as loaded, for the manifest. What a cache key and an
+        article record is tarjama's stage signature (tarjama/signature.py), from the config."""
         ...
