@@ -10,6 +10,7 @@ from summarise.registry import get_engine as summariser_engine
 from tarjama import config
 from tarjama.engines import Engines
 from tarjama.job.runner import Runner
+from tarjama.signature import parse
 from tests.conftest import ROOT, SEED, load_json, run_cli, set_args, tiny_overrides
 from tests.engine_build import build
 from translate import ModelLoadError
@@ -122,8 +123,8 @@ def test_each_preset_runs_with_tiny_models_of_its_architectures(arch_models, tmp
     outcome = Runner(cfg, out, engines=Engines(cfg)).run([str(SEED)])
     assert outcome.exit_code == 0 and outcome.written == [SEED.stem]
     record = load_json(out / "articles" / f"{SEED.stem}.json")
-    assert record["models"]["translate"].startswith(cfg["translate"]["engine"] + ":")
-    assert record["models"]["summarise"].startswith(cfg["summarise"]["engine"] + ":")
+    assert parse(record["models"]["translate"])["engine"] == cfg["translate"]["engine"]
+    assert parse(record["models"]["summarise"])["engine"] == cfg["summarise"]["engine"]
     assert record["summary"]["input"] == cfg["summarise"]["input"]
     assert len(record["segments"]) > 0
 
@@ -144,7 +145,8 @@ def test_fast_cpu_preset_cli_writes_the_same_structure_as_the_default_engine(tin
     a = load_json(tmp_path / "default" / "articles" / f"{SEED.stem}.json")
     b = load_json(tmp_path / "fast" / "articles" / f"{SEED.stem}.json")
     assert _shape(a) == _shape(b)
-    assert b["models"]["translate"].startswith("ctranslate2:") and '"dtype":"int8"' in b["models"]["translate"]
+    translate = parse(b["models"]["translate"])
+    assert (translate["engine"], translate["settings"]["quantization"]) == ("ctranslate2", "int8")
     assert list((tmp_path / "cache" / "ct2").iterdir())  # converted on first use, into the cache
     manifest = load_json(tmp_path / "fast" / "manifest.json")
     assert manifest["models"]["translate"]["engine"] == "ctranslate2"

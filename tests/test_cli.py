@@ -185,7 +185,8 @@ def test_unreachable_hub_fails_fast_without_offline_flag(tmp_path):
 @pytest.mark.parametrize(
     "toml,message",
     [
-        ("[translate]\nmodle = 'x'\n", "unknown key 'translate.modle'"),
+        ("[translate]\nmodle = 'x'\n", "translate.modle is not an option of the transformers engine; its options are: "
+                                        "batch_tokens, device, dtype, generation,"),
         ("[translate]\nbatch_tokens = 'many'\n", "translate.batch_tokens must be an integer"),
         ("[translate]\ndevice = 'gpu'\n", "translate.device = 'gpu' is not one of: auto, cpu, cuda, mps"),
         ("[summarise.generation]\nnum_beam = 4\n", "unknown generation setting 'num_beam'"),

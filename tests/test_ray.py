@@ -16,9 +16,10 @@ import pytest
 from tests.conftest import ROOT, SEED, load_json, run_cli, set_args, wait_until
 
 pytest.importorskip("ray", reason="pip install 'tarjama[ray]'")
-# A Ray per test, model loading in its actors; under pytest-xdist the Ray tests run one after
-# another on one worker (--dist loadgroup), since each job's Ray takes the machine's CPUs.
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("ray")]
+# A Ray per test, model loading in its actors. Under pytest-xdist this file must run on one
+# worker (--dist loadfile, as .ci/run does), its tests one after another: its clean-up stops any
+# Ray left behind, which would take down another worker's Ray job.
+pytestmark = pytest.mark.slow
 
 RAY = ["--set", "job.executor=ray", "--set", "ray.local_cpus=2", "--set", "ray.batch_articles=1"]
 
