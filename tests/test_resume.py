@@ -20,10 +20,8 @@ from tests.conftest import ROOT, SEED, load_json, run_cli, set_args, tiny_config
 N_ARTICLES = 8
 
 
-@pytest.fixture()
-def corpus(tmp_path: Path) -> Path:
+def _write_corpus(folder: Path) -> Path:
     """Eight different articles made from the seed page (a distinct line in each)."""
-    folder = tmp_path / "in"
     folder.mkdir()
     text = SEED.read_text(encoding="utf-8")
     for i in range(N_ARTICLES):
@@ -32,6 +30,11 @@ def corpus(tmp_path: Path) -> Path:
             encoding="utf-8",
         )
     return folder
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    return _write_corpus(tmp_path / "in")
 
 
 def _args(models, folder, out):
@@ -59,10 +62,14 @@ def _structure(out: Path) -> dict:
     }
 
 
-@pytest.fixture()
-def reference(tiny_models, corpus, tmp_path):
-    out = tmp_path / "reference"
-    result = run_cli(*_args(tiny_models, corpus, out), env={"XDG_CACHE_HOME": str(tmp_path / "ref-cache")})
+@pytest.fixture(scope="module")
+def reference(tiny_models, tmp_path_factory):
+    """An uninterrupted run of the same corpus, once for the module (its structure holds no
+    path): what every killed-then-resumed run must equal."""
+    root = tmp_path_factory.mktemp("reference")
+    out = root / "reference"
+    result = run_cli(*_args(tiny_models, _write_corpus(root / "in"), out),
+                     env={"XDG_CACHE_HOME": str(root / "ref-cache")})
     assert result.returncode == 0, result.stderr
     return _structure(out)
 
