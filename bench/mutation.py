@@ -61,7 +61,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         "tests/test_glossary.py::test_a_bad_row_names_the_file_and_line",
         "tests/test_glossary.py::test_honoured", "tests/test_tables_text.py"]),
     "facts.types": ("facts/types.py", FACTS_TESTS),
-    "facts.invisible": ("facts/invisible.py", FACTS_TESTS),
+    "facts.invisible": ("facts/invisible.py", FACTS_TESTS + ["tests/test_mutants_invisible.py"]),
     "facts.sentences": ("facts/sentences.py", FACTS_TESTS + ["tests/test_support.py"]),
     "facts.pairs": ("facts/pairs.py", FACTS_TESTS),
     "facts.article": ("facts/article.py", FACTS_TESTS + ["tests/test_tables_summary.py", "tests/test_tables_article.py"]),
