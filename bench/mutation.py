@@ -66,7 +66,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
                                                            "tests/test_mutants_sentences.py"]),
     "facts.pairs": ("facts/pairs.py", FACTS_TESTS),
     "facts.article": ("facts/article.py", FACTS_TESTS + ["tests/test_tables_summary.py", "tests/test_tables_article.py"]),
-    "facts.checks": ("facts/checks.py", FACTS_TESTS),
+    "facts.checks": ("facts/checks.py", FACTS_TESTS + ["tests/test_mutants_checks.py"]),
     "facts.english": ("facts/english.py", FACTS_TESTS),
     "facts.arabic": ("facts/arabic.py", FACTS_TESTS),
     "facts.arabic_kinds": ("facts/arabic_kinds.py", FACTS_TESTS),
