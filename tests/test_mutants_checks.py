@@ -137,6 +137,11 @@ DATE_CASES = {
         ("date_invalid", "«30 شباط» is not a real date (February has 29 days)")]),  # some year is a leap year
     "invalid-hijri": ([DateFact("31 رمضان 1445 هـ", None, 0, 1, calendar="hijri", invalid="1445-09-31")], [], [], [
         ("date_invalid", "«31 رمضان 1445 هـ» is not a real date (no Hijri month has more than 30 days)")]),
+    # An invalid date matches no valid one: a month without its year stays a spare for another date.
+    "invalid-beside-a-month": ([D("31 شباط 2023", invalid="2023-02-31"), H("15 رمضان 1445 هـ", "1445-09-15")],
+                               [D("February", partial="--02")], [], [
+        ("date_invalid", "«31 شباط 2023» is not a real date (February 2023 has 28 days)"),
+        ("date_changed", "«15 رمضان 1445 هـ» (1445-09-15 AH) became «February» (--02)")]),
     # A year the English gives as a number only when it is that number, stated.
     "year-not-any-number": ([D("2018", "2018")], [], [N(7)], [
         ("date_missing", "«2018» (2018) is not in the translation")]),
@@ -184,7 +189,7 @@ SUMMARY_CASES = {
     "month-then-date": ([], [D("March 2023", "2023-03"), D("2020", "2020")], [], [D("5 March 2023", "2023-03-05")], [
         ("summary_unsupported", "the summary's date «2020» (2020) is not in the translation")]),
     "partial-then-date": ([], [D("March", partial="--03"), D("2020", "2020")], [],
-                          [D("5 March 2023", "2023-03-05"), H("1 Ramadan 1444 AH", "1444-09-01")], [
+                          [H("1 Ramadan 1444 AH", "1444-09-01"), D("5 March 2023", "2023-03-05")], [
         ("summary_unsupported", "the summary's date «2020» (2020) is not in the translation")]),
     "gregorian-beside-hijri": ([], [D("2020", "2020")], [], [H("15 Ramadan 1445 AH", "1445-09-15")], [
         ("summary_unsupported", "the summary's date «2020» (2020) is not in the translation")]),
