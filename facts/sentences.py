@@ -22,8 +22,8 @@ _LAST_WORD = re.compile(r"(\S+)$")
 
 def _ends_nothing(before: str, after: str) -> bool:
     word = _LAST_WORD.search(before)
-    if not word:
-        return True
+    if not word:  # a stray full stop (a summariser's " . ."): it ends an empty piece, dropped, not glued to the next
+        return False
     token = word.group(1).lstrip("(\"'«“").lower()
     if token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token):
         return True
