@@ -165,3 +165,36 @@ def test_the_publication_date_dates_both_the_article_and_the_summary():
     assert [f["type"] for f in summary_support("The bridge opened yesterday.", ["The bridge opened on 30 May 2023."],
                                                published="2023-06-01").flags] == said
     assert summary_support("The bridge opened yesterday.", ["The bridge opened on 30 May 2023."]).flags == ()
+
+
+# -- which sentences are the sources ---------------------------------------------------------------
+FUSED = ["Floods hit three districts of Basra on Tuesday after record rainfall.",
+         "The civil defence said 14 people were killed and 60 were injured in the floods.",
+         "Governor Asaad al-Eidani closed schools and government offices until Sunday.",
+         "Later 9 people died in hospital.",
+         "Doctors in the hospital treated 9 children."]
+
+
+@pytest.mark.parametrize("summary,article,sources,score", [
+    # Equal cover: the sentence with the summary's word order, then the first.
+    ("Basra police arrested the mayor.", ["The mayor arrested Basra police.", "Basra police arrested the mayor."],
+     (1,), 1.0),
+    ("Floods hit Basra.", ["Floods hit Basra.", "Floods hit Basra."], (0,), 1.0),
+    # Up to three sources, each adding enough; of equal gains, the first.
+    ("Floods hit Basra, schools closed early, doctors treated children and engineers repaired bridges.",
+     ["Floods hit Basra.", "Schools closed early.", "Doctors treated children.", "Engineers repaired bridges."],
+     (0, 1, 2), 0.75),
+    # A figure's own sentence joins the sources when it shares a word beside the figure ("died"),
+    # though it adds too little to join on its words alone; the other sentence stating 9 does not.
+    ("Record rainfall flooded three districts of Basra, the civil defence said 14 people were killed and 60 "
+     "injured, and 9 died.", FUSED, (1, 0, 3), 1.0),
+    # A near spelling counts for its similarity.
+    ("Barazani visited Erbil.", ["Masoud Barzani visited Erbil.", "Floods hit Basra."], (0,), 0.971),
+    # No content words, or no article: nothing to weigh, fully covered (an empty article knows no
+    # lower-case "schools", so the first word is an unsupported name: 0.6).
+    ("He said so.", ["Floods hit Basra."], (), 1.0),
+    ("Schools closed.", [], (), 0.6),
+])
+def test_the_sources_of_a_summary_sentence(summary, article, sources, score):
+    [found] = summary_support(summary, article).sentences
+    assert (found.sources, found.score) == (sources, score)
