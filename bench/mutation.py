@@ -78,7 +78,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "facts.kind_checks": ("facts/kind_checks.py", FACTS_TESTS),
     "facts.spans": ("facts/spans.py", FACTS_TESTS),
     "facts.trie": ("facts/trie.py", FACTS_TESTS),
-    "facts.support": ("facts/support.py", FACTS_TESTS + ["tests/test_support.py"]),
+    "facts.support": ("facts/support.py", FACTS_TESTS + ["tests/test_support.py", "tests/test_mutants_support.py"]),
     "facts.romanise": ("facts/romanise.py", ["tests/test_names.py"]),
     "facts.name_spans": ("facts/name_spans.py", ["tests/test_names.py"]),
     "facts.names": ("facts/names.py", ["tests/test_names.py"] + FACTS_TESTS),
