@@ -214,3 +214,12 @@ FUSED = ["Floods hit three districts of Basra on Tuesday after record rainfall."
 def test_the_sources_of_a_summary_sentence(summary, article, sources, score):
     [found] = summary_support(summary, article).sentences
     assert (found.sources, found.score) == (sources, score)
+
+
+def test_a_sentence_at_the_threshold_is_supported():
+    # Six words of equal weight, one in each of six sentences: three sources cover half of them.
+    article = ["Rain brought floods.", "Teachers closed schools.", "Hospitals lacked doctors.", "Storms damaged bridges.",
+               "Fires gutted markets.", "Locusts ravaged farms."]
+    found = summary_support("floods, schools, doctors, bridges, markets and farms.", article)
+    assert [(s.score, s.sources, s.supported) for s in found.sentences] == [(0.5, (0, 1, 2), True)]
+    assert found.flags == ()
