@@ -223,3 +223,13 @@ def test_a_sentence_at_the_threshold_is_supported():
     found = summary_support("floods, schools, doctors, bridges, markets and farms.", article)
     assert [(s.score, s.sources, s.supported) for s in found.sentences] == [(0.5, (0, 1, 2), True)]
     assert found.flags == ()
+
+
+def test_no_fourth_source_even_for_a_figure():
+    # Three sources already: the sentence stating 9 (beside "farms") is not added, and 9 is misplaced.
+    article = ["Rain brought floods.", "Teachers closed schools.", "Hospitals lacked doctors.", "Storms damaged bridges.",
+               "Fires gutted markets.", "Locusts ravaged 9 farms."]
+    found = summary_support("floods, schools, doctors, bridges, markets and 9 farms.", article)
+    assert [(s.score, s.sources) for s in found.sentences] == [(0.225, (0, 1, 2))]  # 0.5 x 0.45
+    assert [(f["type"], f.get("found_in")) for f in found.flags] == [("summary_unsupported", None),
+                                                                     ("summary_figure_misplaced", [5])]
