@@ -81,7 +81,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "facts.support": ("facts/support.py", FACTS_TESTS + ["tests/test_support.py", "tests/test_mutants_support.py"]),
     "facts.romanise": ("facts/romanise.py", ["tests/test_names.py"]),
     "facts.name_spans": ("facts/name_spans.py", ["tests/test_names.py"]),
-    "facts.names": ("facts/names.py", ["tests/test_names.py"] + FACTS_TESTS),
+    "facts.names": ("facts/names.py", ["tests/test_names.py"] + FACTS_TESTS + ["tests/test_mutants_names.py"]),
     "facts.name_sides": ("facts/name_sides.py", ["tests/test_names.py"] + FACTS_TESTS),
     "facts.exonyms": ("facts/exonyms.py", ["tests/test_names.py"]),
 }

@@ -87,6 +87,15 @@ def test_near_spellings_count_for_their_similarity():
     assert _credit("erbl", "erbl", 0, article) == fuzz.ratio("erbl", "erbil") / 100  # four letters: near enough
     assert _credit("hut", "hit", 1, article) == 0.0  # under four letters: only the same word
     assert _credit("barazani", "barazani", 1, article) == 0.0
+    # The plain ratio, not one that credits a word found inside a longer one (WRatio: 90).
+    longer = _prepare(["Basrawiyun traders met."], [Facts()])
+    assert (fuzz.ratio("basra", "basrawiyun"), _credit("basra", "basra", 0, longer)) == (200 / 3, 0.0)
+
+
+def test_a_short_name_is_found_by_its_normalised_form():
+    found = summary_support("Governor Ali closed the schools.",
+                            ["Floods hit Basra.", "Governor Ali closed the schools."])
+    assert ([(s.score, s.sources) for s in found.sentences], found.flags) == ([(1.0, (1,))], ())
 
 
 @pytest.mark.parametrize("word,stop", [
@@ -190,6 +199,13 @@ FUSED = ["Floods hit three districts of Basra on Tuesday after record rainfall."
      "injured, and 9 died.", FUSED, (1, 0, 3), 1.0),
     # A near spelling counts for its similarity.
     ("Barazani visited Erbil.", ["Masoud Barzani visited Erbil.", "Floods hit Basra."], (0,), 0.971),
+    # A figure's words are no words of the article: the order is the order around it.
+    ("Floods hit three districts.", ["Floods hit three districts.", "Floods hit districts."], (0,), 1.0),
+    # Word order breaks near ties only: full cover out of order beats three words of four in order.
+    ("Police arrested the mayor at night.", ["Night police mayor arrested.", "Police arrested the mayor."], (0,), 1.0),
+    # Of two sentences that state the figure beside the same word and add as much, the first.
+    ("Record rainfall flooded three districts of Basra, the civil defence said 14 people were killed and 60 "
+     "injured, and 9 died.", FUSED[:4] + ["Nine patients died at the clinic."], (1, 0, 3), 1.0),
     # No content words, or no article: nothing to weigh, fully covered (an empty article knows no
     # lower-case "schools", so the first word is an unsupported name: 0.6).
     ("He said so.", ["Floods hit Basra."], (), 1.0),
@@ -198,3 +214,22 @@ FUSED = ["Floods hit three districts of Basra on Tuesday after record rainfall."
 def test_the_sources_of_a_summary_sentence(summary, article, sources, score):
     [found] = summary_support(summary, article).sentences
     assert (found.sources, found.score) == (sources, score)
+
+
+def test_a_sentence_at_the_threshold_is_supported():
+    # Six words of equal weight, one in each of six sentences: three sources cover half of them.
+    article = ["Rain brought floods.", "Teachers closed schools.", "Hospitals lacked doctors.", "Storms damaged bridges.",
+               "Fires gutted markets.", "Locusts ravaged farms."]
+    found = summary_support("floods, schools, doctors, bridges, markets and farms.", article)
+    assert [(s.score, s.sources, s.supported) for s in found.sentences] == [(0.5, (0, 1, 2), True)]
+    assert found.flags == ()
+
+
+def test_no_fourth_source_even_for_a_figure():
+    # Three sources already: the sentence stating 9 (beside "farms") is not added, and 9 is misplaced.
+    article = ["Rain brought floods.", "Teachers closed schools.", "Hospitals lacked doctors.", "Storms damaged bridges.",
+               "Fires gutted markets.", "Locusts ravaged 9 farms."]
+    found = summary_support("floods, schools, doctors, bridges, markets and 9 farms.", article)
+    assert [(s.score, s.sources) for s in found.sentences] == [(0.225, (0, 1, 2))]  # 0.5 x 0.45
+    assert [(f["type"], f.get("found_in")) for f in found.flags] == [("summary_unsupported", None),
+                                                                     ("summary_figure_misplaced", [5])]
