@@ -225,3 +225,11 @@ def test_find_arabic_misses_and_a_first_word_that_may_go():
     assert _arabic("زار عمار الحكيم مع وفد كبير من المستشارين والخبراء والمسؤولين مدينة واشنطن.",
                    "Hakim Washington") == (
         True, Found("romanised", 100, 75, Window("الحكيم", 9, 15, "hkm", "hkym")), "Hakim Washington")
+
+
+def test_find_arabic_a_known_phrase_inside_translated_words():
+    # Every word is a translated one; the known phrase in it is what the Arabic lacks.
+    assert _arabic("قال الوزير إن الحكومة ستعمل.", "World Bank President") == (
+        False, Found("exonym", 0, 100, None), "World Bank")
+    assert _arabic("قال البنك الدولي إن العراق ينمو.", "World Bank President") == (
+        True, Found("exonym", 100, 100, Window("البنك الدولي", 4, 16, "", "lbnk ldwly")), "World Bank President")
