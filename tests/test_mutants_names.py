@@ -134,6 +134,7 @@ def _name(text: str, at: int = 10, **kw) -> Name:
     ("AL-Sudani El-Sisi", [("AL-Sudani", 10, 19), ("El-Sisi", 20, 27)]),
     ("Tel-Aviv-Jaffa", [("Tel", 10, 13), ("Aviv", 14, 18), ("Jaffa", 19, 24)]),
     ("al-Hakim-Ali", [("al-Hakim", 10, 18), ("Ali", 19, 22)]),
+    ("el-Baz-Omar", [("el-Baz", 10, 16), ("Omar", 17, 21)]),
     ("Trans-jordan Wadi", [("Trans", 10, 15), ("Wadi", 23, 27)]),
     ("Hennis-Plasschaert", [("Hennis", 10, 16), ("Plasschaert", 17, 28)]),
 ])
@@ -184,6 +185,10 @@ def test_find_english_through_a_nisba_copied_letters_and_a_compound():
         == Found("romanised", 100, 80, Window("Abdulkarim", 33, 43, "bdkrm", "abdulkarim"))
     assert _english("التقى عبد الكريم الوزير.", "عبد الكريم", "Abdulkarim met the minister.") == Found(
         "romanised", 100, 80, Window("Abdulkarim", 0, 10, "bdkrm", "abdulkarim"))
+    # An exonym the Arabic holds, and a name with nothing at all to compare with.
+    assert _english("زار الوفد البصرة أمس.", "البصرة", "The delegation visited Basra yesterday.") == Found(
+        "exonym", 100, 100, Window("Basra", 23, 28, "", "basra"))
+    assert _english("زار الحكيم البصرة أمس.", "الحكيم", "2024.") == Found("none", 0, 100, None)
     # Only a translated word: nothing to spell out.
     assert _english("قالت الوزارة إن الوفد وصل.", "الوزارة", "The ministry said the delegation arrived.") == Found(
         "unchecked", 0, 0, None)
