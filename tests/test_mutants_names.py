@@ -113,3 +113,128 @@ def test_each_pair_s_links_and_flags_in_full(index):
     found = check_sentence_names(index, arabic, english)
     assert [_brief(link_json(index, link)) for link in found.links] == links
     assert list(found.flags) == flags
+
+
+# The pieces of the check, one by one: an English name's words and the ones that need a
+# counterpart, then each way of finding a counterpart with the Found it gives in full.
+from facts.names import _required, _words, find_arabic, find_english  # noqa: E402
+from facts.name_sides import EnglishSide, Found, Window  # noqa: E402
+from facts.name_spans import Name  # noqa: E402
+from translate.glossary import Entry, Glossary  # noqa: E402
+
+
+def _name(text: str, at: int = 10, **kw) -> Name:
+    return Name(text, at, at + len(text), **kw)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Jean-Pierre al-Sudani", [("Jean", 10, 14), ("Pierre", 15, 21), ("al-Sudani", 22, 31)]),
+    # al- and el- stay with what follows whatever their case; a lower-case part of a
+    # hyphenated word is no name word, and its offset still counts.
+    ("AL-Sudani El-Sisi", [("AL-Sudani", 10, 19), ("El-Sisi", 20, 27)]),
+    ("Tel-Aviv-Jaffa", [("Tel", 10, 13), ("Aviv", 14, 18), ("Jaffa", 19, 24)]),
+    ("al-Hakim-Ali", [("al-Hakim", 10, 18), ("Ali", 19, 22)]),
+    ("el-Baz-Omar", [("el-Baz", 10, 16), ("Omar", 17, 21)]),
+    ("Trans-jordan Wadi", [("Trans", 10, 15), ("Wadi", 23, 27)]),
+    ("Hennis-Plasschaert", [("Hennis", 10, 16), ("Plasschaert", 17, 28)]),
+])
+def test_an_english_name_s_words(text, words):
+    assert _words(_name(text)) == words
+
+
+def test_the_words_that_need_a_counterpart():
+    text = "President Abdullah II of the Ministry of Health G20 van Dijk"
+    guessed, person = _name(text, 0), _name(text, 0, kind="people")
+    assert _required(guessed, _words(guessed)) == [("Abdullah", 10, 18), ("Dijk", 56, 60)]
+    assert _required(person, _words(person)) == [("Abdullah", 10, 18), ("Ministry", 29, 37), ("Health", 41, 47),
+                                                 ("Dijk", 56, 60)]
+    # A plural of a translated word is translated too (Banks), Ministries is no plural of one.
+    plural = _name("Ministries Banks Bank", 0)
+    assert _required(plural, _words(plural)) == [("Ministries", 0, 10)]
+
+
+def _english(arabic: str, name: str, english: str, glossary=None) -> Found:
+    at = arabic.find(name)
+    return find_english(Name(name, at, at + len(name)), ArabicSide(arabic, glossary), EnglishSide(english), glossary)
+
+
+def test_find_english_through_the_glossary():
+    glossary = Glossary([Entry("كاني ماسي", "Kani Masi")])
+    arabic = "وصل الوفد إلى كاني ماسي أمس."
+    # The first place it is written, in any case.
+    assert _english(arabic, "كاني ماسي", "The delegation visited the area, then KANI MASI and Kani Masi again.",
+                    glossary) == Found("glossary", 100, 100, Window("KANI MASI", 38, 47, "", "kani masi"))
+    assert _english(arabic, "كاني ماسي", "Kani Masi welcomed them.", glossary) == Found(
+        "glossary", 100, 100, Window("Kani Masi", 0, 9, "", "kani masi"))
+    # Honoured across two spaces, which no plain search finds: matched with no span.
+    assert _english(arabic, "كاني ماسي", "The Kani  Masi district welcomed them.", glossary) == Found(
+        "glossary", 100, 100, None)
+
+
+def test_find_english_through_a_nisba_copied_letters_and_a_compound():
+    assert _english("قال المسؤول العراقي إن الوفد وصل.", "المسؤول العراقي",
+                    "The Iraqi official said the delegation arrived.") == Found(
+        "exonym", 100, 100, Window("Iraqi", 4, 9, "", "iraqi"))
+    # Latin letters: their first place in the English; a near one is the nearest window.
+    assert _english("قالت قناة CNN إن الوفد وصل.", "CNN", "A CNN report said that CNN saw it.") == Found(
+        "copied", 100, 100, Window("CNN", 2, 5, "", "cnn"))
+    assert _english("قالت قناة CNX إن الوفد وصل.", "CNX", "A CNN report said it.") == Found(
+        "none", 50, 100, Window("A CNN", 0, 5, "sn", "acnn"))
+    # عبد and what follows as one word, when the whole name is not one English word.
+    assert _english("التقى عبد الكريم حسن الوزير.", "عبد الكريم حسن", "The minister met Hassan and then Abdulkarim.") \
+        == Found("romanised", 100, 80, Window("Abdulkarim", 33, 43, "bdkrm", "abdulkarim"))
+    assert _english("التقى عبد الكريم الوزير.", "عبد الكريم", "Abdulkarim met the minister.") == Found(
+        "romanised", 100, 80, Window("Abdulkarim", 0, 10, "bdkrm", "abdulkarim"))
+    # An exonym the Arabic holds, and a name with nothing at all to compare with.
+    assert _english("زار الوفد البصرة أمس.", "البصرة", "The delegation visited Basra yesterday.") == Found(
+        "exonym", 100, 100, Window("Basra", 23, 28, "", "basra"))
+    assert _english("زار الحكيم البصرة أمس.", "الحكيم", "2024.") == Found("none", 0, 100, None)
+    # Only a translated word: nothing to spell out.
+    assert _english("قالت الوزارة إن الوفد وصل.", "الوزارة", "The ministry said the delegation arrived.") == Found(
+        "unchecked", 0, 0, None)
+
+
+def _arabic(arabic: str, english: str, **kw) -> tuple[bool, Found, str]:
+    return find_arabic(_name(english, 5, **kw), ArabicSide(arabic))
+
+
+def test_find_arabic_known_phrases_and_translated_words():
+    assert _arabic("قال الوزير إن الحكومة ستعمل.", "Ministry") == (True, Found("unchecked", 0, 0, None), "Ministry")
+    assert _arabic("قال الوزير إن الحكومة ستعمل.", "--") == (True, Found("unchecked", 0, 0, None), "--")
+    # A known phrase the Arabic lacks is missing whole, even though its words are translated ones.
+    assert _arabic("قال الوزير إن الحكومة ستعمل.", "World Bank") == (
+        False, Found("exonym", 0, 100, None), "World Bank")
+    assert _arabic("قال البنك الدولي إن العراق ينمو.", "World Bank") == (
+        True, Found("exonym", 100, 100, Window("البنك الدولي", 4, 16, "", "lbnk ldwly")), "World Bank")
+    # The phrase inside a longer name, after a spelt name; the span covers both.
+    assert _arabic("زار عمار الحكيم البنك الدولي.", "Hakim World Bank") == (
+        True, Found("romanised+exonym", 100, 100, Window("الحكيم البنك الدولي", 9, 28, "", "lhkym lbnk ldwly")),
+        "Hakim World Bank")
+    assert _arabic("زار عمار الحكيم البنك الدولي في واشنطن.", "Hakim World Bank Washington") == (
+        True, Found("romanised+exonym", 100, 100,
+                    Window("الحكيم البنك الدولي في واشنطن", 9, 38, "", "lhkym lbnk ldwly fy wshntn")),
+        "Hakim World Bank Washington")
+
+
+def test_find_arabic_misses_and_a_first_word_that_may_go():
+    zr = Window("زار", 0, 3, "sr", "zr")
+    assert _arabic("زار الحكيم البصرة.", "Singer Hakim", first_optional=True) == (
+        True, Found("romanised", 100, 67, Window("الحكيم", 4, 10, "", "lhkym")), "Singer Hakim")
+    assert _arabic("زار الحكيم البصرة.", "Hakim Singer", first_optional=True) == (
+        False, Found("none", 50, 100, zr), "Singer")
+    assert _arabic("زار الحكيم البصرة.", "Singer Trump Hakim", first_optional=True) == (
+        False, Found("none", 25, 100, zr), "Trump")
+    # Of two misses, the weaker.
+    assert _arabic("زار الحكيم البصرة.", "Hakim Trump Zelensky") == (False, Found("none", 20, 100, zr), "Zelensky")
+    # Counterparts far apart: the first one's span, not a window across the sentence.
+    assert _arabic("زار عمار الحكيم مع وفد كبير من المستشارين والخبراء والمسؤولين مدينة واشنطن.",
+                   "Hakim Washington") == (
+        True, Found("romanised", 100, 75, Window("الحكيم", 9, 15, "hkm", "hkym")), "Hakim Washington")
+
+
+def test_find_arabic_a_known_phrase_inside_translated_words():
+    # Every word is a translated one; the known phrase in it is what the Arabic lacks.
+    assert _arabic("قال الوزير إن الحكومة ستعمل.", "World Bank President") == (
+        False, Found("exonym", 0, 100, None), "World Bank")
+    assert _arabic("قال البنك الدولي إن العراق ينمو.", "World Bank President") == (
+        True, Found("exonym", 100, 100, Window("البنك الدولي", 4, 16, "", "lbnk ldwly")), "World Bank President")
