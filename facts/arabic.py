@@ -74,8 +74,9 @@ _NUMERIC = re.compile(r"(?<![\d.,/-])(?P<a>\d{1,4})([/.-])(?P<b>\d{1,2})\2(?P<c>
 _HIJRI_SUFFIX = rf"\s*(?:هـ|ه\.?(?![{_A}])|هجري[ه]?{_E}|للهجره{_E}|الهجري[ه]?{_E})"
 # With a Hijri month the era need not be written (رمضان 1440); a year alone needs it.
 _HIJRI = compile_folded(
-    rf"{_B}(?:(?:(?P<day>[0-3]?\d)\s+(?:من\s+)?|(?P<dayword>{ORDINAL})\s+من\s+))?(?:شهر\s+)?(?P<month>{_HMONTH})"
-    rf"{_E}[\s،,]*(?:(?:من\s+)?(?:عام|سنة)\s+)?(?P<year>1[3-5]\d\d)(?!\d)(?:{_HIJRI_SUFFIX})?"
+    rf"(?:{_B}|(?<=(?<![{_A}\w])[وبلف]))"  # و5 شوال: the day glued to "and", as with a Gregorian month
+    rf"(?:(?:(?P<day>[0-3]?\d)\s+(?:من\s+)?|(?P<dayword>{ORDINAL})\s+من\s+))?(?:شهر\s+)?(?P<month>{_HMONTH})"
+    rf"{_E}[\s،,]*(?:(?:من\s+)?(?:عام|سنة)\s+)?(?P<year>1[3-5]\d\d)(?!\d)(?P<era>{_HIJRI_SUFFIX})?"
     rf"|{_B}(?:(?:عام|سنة|العام\s+الهجري|السنة\s+الهجرية)\s+)?(?P<year2>\d{{3,4}})(?:{_HIJRI_SUFFIX})"
 )
 _BARE_YEAR = compile_folded(
@@ -94,7 +95,8 @@ _RELATIVE = folded({"أمس": -1, "البارحة": -1, "اليوم": 0, "غدا
 _RELATIVE_RE = re.compile(rf"{_B}(?:[وب]?)(?P<word>{_alternation(_RELATIVE)}){_E}")
 # What a date cannot be written without: a text with none of these skips the full pattern.
 _HIJRI_WORDS = re.compile(rf"{_HMONTH}|{fold('هجري|للهجرة')}")
-_ERA_AFTER_DIGITS = re.compile(r"\d\s?ه")
+# Any run of spaces, as _HIJRI_SUFFIX allows: "1440  هـ" with two is still a Hijri year.
+_ERA_AFTER_DIGITS = re.compile(r"\d\s*ه")
 _MONTH_WORDS = re.compile(_MONTH)
 _DIGIT_SEPARATED = re.compile(r"\d[/.-]\d")
 _YEAR_DIGITS = re.compile(r"1[89]\d\d|20\d\d|2100")
@@ -106,10 +108,6 @@ def _day_of(m: re.Match) -> int | None:
     if m.group("dayword"):
         return ordinal_value(m.group("dayword"))
     return int(m.group("day")) if m.group("day") else None
-
-
-
-
 
 
 def _read_dates(text: str, mapped: str, published: str | None, claimed: Claimed) -> list[DateFact]:
@@ -151,7 +149,7 @@ def _read_dates(text: str, mapped: str, published: str | None, claimed: Claimed)
         year = int(m.group("year") or m.group("year2"))
         month = HIJRI_MONTHS.get(" ".join(m.group("month").split())) if m.group("month") else None
         day = _day_of(m) if month else None
-        if m.group("month") == fold("صفر") and day is None and not m.group(0).rstrip()[-1:] in "ه" \
+        if m.group("month") == fold("صفر") and day is None and not m.group("era") \
                 and not _MONTH_CONTEXT.search(mapped, max(0, m.start() - _WINDOW), m.start()):
             continue  # صفر is also "zero": the month with its day, its era, or after في, شهر...
         hijri = f"{year:04d}" + (f"-{month:02d}" if month else "")
@@ -259,11 +257,15 @@ _YEAR_CONTEXT = compile_folded(
 _WA_JOIN = re.compile(r"\s*و\s*")
 
 
+# A word after the number, and not م (the Gregorian era): "2000   جندي" with any run of spaces.
+_COUNTED_NOUN = re.compile(rf"\s+(?!م{_E})[{_A}]")
+
+
 def _counts_something(mapped: str, start: int, end: int) -> bool:
     """A year-like number that counts the noun after it (2000 جندي), not a year."""
     if _YEAR_CONTEXT.search(mapped[max(0, start - _WINDOW):start]):
         return False
-    return bool(re.match(rf"\s+(?!م{_E})[{_A}]", mapped[end:end + 3]))
+    return bool(_COUNTED_NOUN.match(mapped, end))
 
 
 _QUANTITY_AFTER = re.compile(rf"\s*(?:{SCALE_WORD}|(?:{_UNIT})(?![{_A}]))")
@@ -362,10 +364,12 @@ def _read_numbers(text: str, mapped: str, claimed: Claimed) -> list[NumberFact]:
                           alternative, implicit)
         previous = found[-1] if found else None
         # 2 مليار و300 مليون, 5 آلاف و700: one figure written in two parts.
-        if previous and scales[-1] and not vague and not previous.vague and value < scales[-1] \
+        # A unit closes a figure: in 2 مليار دولار و5 أشخاص the 5 is a count of its own.
+        if previous and scales[-1] and not vague and not previous.vague and previous.unit is None \
+                and value < scales[-1] \
                 and _WA_JOIN.fullmatch(mapped[previous.end:start]) and previous.alternative is None:
             merged = previous.value + value
-            found[-1] = NumberFact(text[previous.start:end].strip(), merged, fact.unit or previous.unit,
+            found[-1] = NumberFact(text[previous.start:end].strip(), merged, fact.unit,
                                    previous.start, end)
             scales[-1] = scale_size if scale_size and scale_size < scales[-1] else 0.0
             continue
