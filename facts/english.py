@@ -119,15 +119,15 @@ _YEAR_CONTEXT = re.compile(
 _NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")
 
 
+# A word after the number, with any run of spaces before it: "2000  troops" counts troops.
+_COUNTED_NOUN = re.compile(r"\s+[a-z]")
+
+
 def _counts_something(text: str, low: str, start: int, end: int) -> bool:
     if _YEAR_CONTEXT.search(low, max(0, start - _WINDOW), start) or _NAME_BEFORE.search(text, max(0, start - _WINDOW),
                                                                                         start):
         return False
-    return bool(re.match(r"\s+[a-z]", text[end:end + 2]))
-
-
-
-
+    return bool(_COUNTED_NOUN.match(text, end))
 
 
 def _read_dates(text: str, low: str, published: str | None, claimed: Claimed) -> list[DateFact]:
@@ -210,8 +210,8 @@ def _read_numbers(text: str, low: str, claimed: Claimed) -> list[NumberFact]:
             claimed.claim(m.start(), m.end())
     found: list[NumberFact] = []
     for m in _QUANTITY.finditer(low):
-        core = next((g for g in ("vague", "frac", "num", "words") if m.group(g)), None)
-        if core is None or not claimed.free(m.start(core), m.end(core)):
+        core = next(g for g in ("vague", "frac", "num", "words") if m.group(g))  # every branch has one
+        if not claimed.free(m.start(core), m.end(core)):
             continue
         if core == "vague":
             value = VAGUE[m.group("vague")] * (VAGUE_OF[m.group("vof")] if m.group("vof") else 1)
@@ -223,13 +223,16 @@ def _read_numbers(text: str, low: str, claimed: Claimed) -> list[NumberFact]:
             found.append(NumberFact(text[m.start():m.end()].strip(), value, unit, m.start(), m.end()))
             continue
         scale = (m.group("scale") or "")
-        if scale == "m" and not m.group("sign"):
-            scale = ""  # "5 m" is metres unless money is meant
+        written_unit = UNITS.get(m.group("unit") or "")
+        # "5 m" is five metres; "$5 m", "5m dollars" and "5m tonnes" are five million.
+        metres = scale == "m" and not m.group("sign") and written_unit is None
+        if metres:
+            scale = ""
         value = float(m.group("num").replace(",", "")) if core == "num" else chain_value(m.group("words"))
         if m.group("half"):
             value += FRACTIONS[m.group("half")]
         value *= SCALES.get(scale, 1)
-        unit = UNITS.get((m.group("unit") or "")) or _CURRENCY_SIGNS.get(m.group("sign") or "")
+        unit = "m" if metres else written_unit or _CURRENCY_SIGNS.get(m.group("sign") or "")
         start = m.start("sign") if m.group("sign") else m.start(core)
         end = m.end() if (m.group("half") or m.group("scale") or m.group("unit")) else m.end(core)
         claimed.claim(start, end)
