@@ -118,7 +118,8 @@ def read_times(text: str, mapped: str, claimed: Claimed) -> list[TimeFact]:
             if more.group("frac"):
                 minute += _FRACTION_MINUTES[more.group("frac")]
             elif more.group("less"):
-                hour, minute = (hour - 1) % 12 or 12, 60 - _FRACTION_MINUTES[more.group("less")]
+                # The hour before: الواحدة إلا ربعا is 12:45; on the 24-hour clock 14 إلا ربعا is 13:45.
+                hour, minute = 12 if hour == 1 else (hour - 1) % 24, 60 - _FRACTION_MINUTES[more.group("less")]
             else:
                 minute += int(_value(more.group("min")))
             end = more.end()
