@@ -45,13 +45,11 @@ def gregorian_span(iso: str) -> tuple[date, date]:
 
 
 def may_be(hijri: str, iso: str) -> bool:
-    """Whether the Gregorian date can be the Hijri one: for a full date on each side, within
-    SLACK; otherwise the days they cover overlap."""
+    """Whether the Gregorian date can be the Hijri one: the days they cover overlap, the Hijri
+    side widened by SLACK (for a full date on each side: within SLACK of each other)."""
     try:
         first, last = span(hijri)
         g_first, g_last = gregorian_span(iso)
     except (ValueError, OverflowError):
         return False
-    if hijri.count("-") == 2 and iso.count("-") == 2:
-        return first <= g_first <= last
     return g_first <= last and first <= g_last
