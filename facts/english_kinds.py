@@ -58,6 +58,7 @@ _CLOCK = re.compile(
     rf"|\b(?P<past>half|(?:a\s+)?quarter|ten|twenty|five|twenty-five)\s+(?P<dir>past|to)\s+(?P<hp>\d{{1,2}}|{HOUR_WORD})\b"
     rf"|\b(?P<noon>noon|midday|midnight)\b"
 )
+_HOURS = re.compile(r"\s*(?:hrs|hours)\b")  # 1900 hrs: the military clock, no zone needed
 _PAST = {"half": 30, "quarter": 15, "a quarter": 15, "ten": 10, "twenty": 20, "five": 5, "twenty-five": 25}
 
 
@@ -74,7 +75,8 @@ def _minutes(hour: int, minute: int, part: str | None, padded: bool) -> tuple[in
         return (hour % 12 + 12) * 60 + minute if hour <= 12 else hour * 60 + minute, False
     if part == "night":
         return (hour + 12 if 6 <= hour <= 11 else hour % 12) * 60 + minute, False
-    return hour * 60 + minute, not (padded or hour == 0 or hour > 12)
+    # 2400 GMT is midnight, as الساعة 24 is on the Arabic side: the same minute of the day.
+    return (hour % 24) * 60 + minute, not (padded or hour == 0 or hour > 12)
 
 
 # Each reader first looks for a word or sign its figures cannot be written without, a search
@@ -95,8 +97,7 @@ def read_times(text: str, low: str, claimed: Claimed) -> list[TimeFact]:
                 found.append(TimeFact(text[m.start():m.end()], minutes, m.start(), m.end()))
             continue
         if m.group("hhmm"):
-            if not (_PART.match(low, m.end()) or _PLACE_TIME.match(text, m.end()) or re.match(r"\s*(?:hrs|hours)\b",
-                                                                                             low[m.end():m.end() + 8])):
+            if not (_PART.match(low, m.end()) or _PLACE_TIME.match(text, m.end()) or _HOURS.match(low, m.end())):
                 continue  # "2000 some time": a zone must be named
             hour, minute, padded = int(m.group("hhmm")[:2]), int(m.group("hhmm")[2:]), True
             if hour > 24 or minute > 59:
