@@ -1,4 +1,4 @@
-"""A regex alternation of many words written as a trie ("th(?:ir(?:teen|ty)|ree)"), so that
+"""A regex alternation of many words written as a trie ("th(?:irt(?:een|y)|ree)"), so that
 the regex engine, which tries the branches of an alternation one by one, fails at a word that
 is none of them after one character instead of after trying every word. A space inside a
 word matches any run of white space. Pure."""
