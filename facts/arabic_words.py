@@ -71,8 +71,10 @@ def chain_value(chain: str) -> float:
         word = " ".join(token.split())
         if word in SCALES:
             scale = SCALES[word]
+            # خمسة آلاف مليون: five thousand million. The same scale again adds one of it:
+            # num2words writes 701,000 as سبعمائة و ألف ألف.
             if current == 0 and total and scale > last_scale:
-                total *= scale  # خمسة آلاف مليون: five thousand million
+                total *= scale
             else:
                 total += (current or (2.0 if word in STANDING_DUALS else 1.0)) * scale
             current, last_scale = 0.0, scale

@@ -29,12 +29,8 @@ WORDS: dict[str, float] = {**_UNITS, **_TENS, "hundred": 100, "dozen": 12, "twic
 SCALES: dict[str, float] = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
-def _alternation(names) -> str:
-    return trie(names)
-
-
-_WORD = rf"(?:{_alternation(WORDS)}|an?\s+(?:hundred|dozen|thousand|million|billion|trillion))\b"
-_SCALE = rf"(?:{_alternation(SCALES)})\b"
+_WORD = rf"(?:{trie(WORDS)}|an?\s+(?:hundred|dozen|thousand|million|billion|trillion))\b"
+_SCALE = rf"(?:{trie(SCALES)})\b"
 # A comma is part of a number only after a scale word: "five thousand, seven hundred".
 _AFTER_SCALE = "(?:" + "|".join(f"(?<={s})" for s in SCALES) + ")"
 _NEXT = rf"(?:(?:[\s-]+(?:and[\s-]+)?|{_AFTER_SCALE},\s+(?:and\s+)?)(?:{_WORD}|{_SCALE}))"
@@ -58,8 +54,8 @@ def chain_value(chain: str) -> float:
             current = (current or 1) * 12
         elif word in SCALES:
             scale = SCALES[word]
-            if current == 0 and total and scale > last_scale:
-                total *= scale
+            if current == 0 and total and scale >= last_scale:
+                total *= scale  # a thousand million; a thousand thousand is a million too
             else:
                 total += (current or 1) * scale
             current, last_scale = 0.0, scale
@@ -79,8 +75,8 @@ _ORDINAL_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 5
                  "seventieth": 70, "eightieth": 80, "ninetieth": 90}
 ORDINAL_WORDS = {**_ORDINAL_UNITS, **_ORDINAL_TENS, "hundredth": 100, "thousandth": 1000}
 _NINE = {k: v for k, v in _ORDINAL_UNITS.items() if v < 10}
-ORDINAL = (rf"\b(?:(?:one\s+|a\s+)?hundredth|thousandth|(?:{_alternation(_TENS)})[\s-](?:{_alternation(_NINE)})"
-           rf"|{_alternation({**_ORDINAL_UNITS, **_ORDINAL_TENS})})\b")
+ORDINAL = (rf"\b(?:(?:one\s+|a\s+)?hundredth|thousandth|(?:{trie(_TENS)})[\s-](?:{trie(_NINE)})"
+           rf"|{trie({**_ORDINAL_UNITS, **_ORDINAL_TENS})})\b")
 ROMAN = {"II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12,
          "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18, "XIX": 19, "XX": 20}
 
@@ -98,4 +94,4 @@ def hour_value(word: str) -> int | None:
     return value if value and value <= 12 else None
 
 
-HOUR_WORD = rf"(?:{_alternation({k for k, v in _UNITS.items() if 1 <= v <= 12})})"
+HOUR_WORD = rf"(?:{trie({k for k, v in _UNITS.items() if 1 <= v <= 12})})"
