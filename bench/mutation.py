@@ -75,7 +75,9 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "facts.english_kinds": ("facts/english_kinds.py", FACTS_TESTS + ["tests/test_mutants_english_kinds.py"]),
     "facts.english_words": ("facts/english_words.py", FACTS_TESTS + ["tests/test_mutants_words.py"]),
     "facts.hijri": ("facts/hijri.py", FACTS_TESTS + ["tests/test_mutants_hijri.py"]),
-    "facts.kind_checks": ("facts/kind_checks.py", FACTS_TESTS),
+    "facts.kind_checks": ("facts/kind_checks.py", FACTS_TESTS + ["tests/test_mutants_kind_checks.py"]),
+    # The pure part: NER labels to spans. Loading and running a tagger is model I/O (slow tier).
+    "facts.entities": ("facts/entities.py", FACTS_TESTS),
     "facts.spans": ("facts/spans.py", FACTS_TESTS + ["tests/test_mutants_trie_spans.py"]),
     # trie() runs when the fact modules are imported, where mutmut cannot switch mutants: only
     # the tests that call it directly measure it.
