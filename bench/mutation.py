@@ -82,7 +82,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     # trie() runs when the fact modules are imported, where mutmut cannot switch mutants: only
     # the tests that call it directly measure it.
     "facts.trie": ("facts/trie.py", ["tests/test_mutants_trie_spans.py"]),
-    "facts.bounds": ("facts/bounds.py", FACTS_TESTS + ["tests/test_hostile_inputs.py"]),
+    "facts.bounds": ("facts/bounds.py", FACTS_TESTS + ["tests/test_hostile_inputs.py", "tests/test_mutants_bounds.py"]),
     "facts.calendar_dates": ("facts/calendar_dates.py", FACTS_TESTS + ["tests/test_mutants_arabic.py",
                                                                        "tests/test_mutants_english.py"]),
     "facts.support": ("facts/support.py", FACTS_TESTS + ["tests/test_support.py", "tests/test_mutants_support.py"]),
