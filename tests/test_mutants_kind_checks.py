@@ -107,6 +107,7 @@ def test_a_measure_in_the_same_units_must_agree_exactly_and_in_others_within_rou
     assert _same_measure(a, M("5-foot-9", 1.7526))
     assert _same_measure(M("x", 99960.0, "s", "h+min"), M("y", math.nextafter(99960.0, 1e6), "s", "h+min"))  # float noise
     assert not _same_measure(a, M("5-foot-9", 1.7527))
+    assert _same_measure(M("x", 0.0), M("y", 0.0))  # equal, even with no room for rounding
     assert _same_measure(a, M("1.75 metres", 1.75, units="m+cm"))  # converted: 1% allowed
     assert not _same_measure(a, M("1.70 metres", 1.70, units="m+cm"))
     assert not _same_measure(a, M("1.7526 kg", 1.7526, "kg", "kg+g"))
