@@ -290,7 +290,9 @@ def _arabic_summary(summary: str, sources: Sequence[ArabicSide]) -> list[dict]:
         present |= {w.romanised for w in side.windows}
     flags = []
     for name in arabic_names(summary):
-        ids = {entry for _, _, entry, _ in exonym_hits(name.text, sure_only=False)}
+        # Each name is a sure exonym hit or a run of Latin letters (arabic_names), so looking
+        # its text up again finds that same hit.
+        ids = {entry for _, _, entry, _ in exonym_hits(name.text)}
         if ids & present or romanise(fold(name.text)) in present:
             continue
         flags.append({
