@@ -211,3 +211,21 @@ def test_extract_numbers_is_the_quantities_of_read():
     text = "في عام 2010 قتل 300 شخص في الساعة 5"
     assert arabic.extract_numbers(text) == list(arabic.read(text).numbers) == [arabic.read(text).numbers[0]]
     assert [n.value for n in arabic.extract_numbers(text)] == [300.0]
+
+
+# -- the date helpers both readers share (facts/calendar_dates.py) ---------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("في 29 فبراير بدأ", [("29 فبراير", None, "gregorian", None, "--02-29", None)]),  # some year has it
+    ("في 30 فبراير بدأ", [("30 فبراير", None, "gregorian", None, None, "--02-30")]),  # no year has it
+    ("في 29 فبراير 2023 بدأ", [("29 فبراير 2023", None, "gregorian", None, None, "2023-02-29")]),
+])
+def test_a_day_without_its_year_is_checked_against_a_leap_year(text, expected):
+    assert dates(text) == expected
+
+
+def test_iso_dates_for_as_much_as_is_known():
+    from facts.calendar_dates import iso_date
+
+    assert [iso_date(2020, None, None), iso_date(2020, 3, None), iso_date(2020, 3, 5), iso_date(None, 3, 5),
+            iso_date(2023, 2, 29)] == ["2020", "2020-03", "2020-03-05", None, None]
