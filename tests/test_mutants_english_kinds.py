@@ -103,6 +103,7 @@ def test_scores(text, expected):
     ("5'9\" tall", ("5'9\"", 5 * 0.3048 + 9 * 0.0254, "m", "ft+in")),
     # a pair that does not go together, or "a" before a unit it is not said with: the next one is read
     ("5 hours 10 cm and 5 feet 9 inches", ("5 feet 9 inches", 5 * 0.3048 + 9 * 0.0254, "m", "ft+in")),
+    ("5 hours 10 and 5 feet 9 inches", ("5 feet 9 inches", 5 * 0.3048 + 9 * 0.0254, "m", "ft+in")),  # no minutes said
     ("a kilogram 200 grams and 5 feet 9 inches", ("5 feet 9 inches", 5 * 0.3048 + 9 * 0.0254, "m", "ft+in")),
 ])
 def test_measures_with_their_units(text, expected):
