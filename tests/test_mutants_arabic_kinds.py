@@ -142,6 +142,7 @@ def test_measures_with_their_units_and_spans(text, expected):
     ("نصت المادة 140 على", [("المادة 140", 140, True, 4, 14)]),
     ("الـ3 ملايين والفصل الـ14", [("الـ14", 14, False, 19, 24)]),  # ال3 ملايين counts; the next is read
     ("جاء الـ14 في", [("الـ14", 14, False, 4, 9)]),
+    ("جاء ال14 في", [("ال14", 14, False, 4, 8)]),  # no tatweel: the reader's own text, not one set again
     ("حل في المركز الثالث", [("الثالث", 3, False, 13, 19)]),
     ("بلغ عمره العشرين وفي القرن العشرين", [("العشرين", 20, False, 27, 34)]),  # after a definite noun only
 ])
