@@ -20,8 +20,7 @@ from facts.arabic_script import LETTERS as _A
 from facts.arabic_script import PREFIX as _PREFIX
 from facts.arabic_script import alternation as _alternation
 from facts.arabic_script import compile_folded, fold, folded, prepare
-from facts.arabic_words import CHAIN, DUALS, FRACTIONS, ORDINAL, PLURAL_SCALES, SCALE_WORD, SCALES, chain_value, \
-    is_bare_fraction, ordinal_value
+from facts.arabic_words import CHAIN, DUALS, FRACTIONS, ORDINAL, SCALE_WORD, SCALES, chain_value, ordinal_value
 from facts.calendar_dates import impossible_date, iso_date
 from facts.spans import Claimed
 from facts.types import DateFact, Facts, NumberFact
@@ -216,9 +215,9 @@ DUAL_NOUNS = set(fold(
 ).split())
 # Quantities said without a number: compared as vague, by order of magnitude.
 VAGUE: dict[str, float] = folded({"بضعة": 1, "بضع": 1, "عشرات": 10, "مئات": 100, "آلاف": 1e3, "ملايين": 1e6,
-                                  "مليارات": 1e9})
+                                  "مليارات": 1e9, "بلايين": 1e9, "تريليونات": 1e12})
 VAGUE_SCALES: dict[str, float] = folded({"الآلاف": 1e3, "آلاف": 1e3, "الملايين": 1e6, "ملايين": 1e6,
-                                         "المليارات": 1e9})
+                                         "المليارات": 1e9, "البلايين": 1e9, "بلايين": 1e9})
 # The unit written after a quantity -> a code shared with the English side.
 UNITS: dict[str, str] = folded({
     "كيلومتر مربع": "km2", "كيلومترا مربعا": "km2", "كيلومترات مربعة": "km2", "كم مربع": "km2", "كم2": "km2",
@@ -344,9 +343,9 @@ def _read_numbers(text: str, mapped: str, claimed: Claimed) -> list[NumberFact]:
             value = VAGUE[m.group("vague")] * (VAGUE_SCALES[m.group("vscale")] if m.group("vscale") else 1)
             unit, vague = None, True
         elif core == "words":
+            # A chain never starts with a fraction without its scale (نصف alone is "half of"),
+            # and a plural scale alone (آلاف, بلايين) is read as vague above.
             words = m.group("words")
-            if is_bare_fraction(words) or " ".join(words.split()) in PLURAL_SCALES:
-                continue  # نصف alone is "half of"; آلاف alone is vague, read above
             value, unit = chain_value(words), m.group("wunit")
             implicit = value == 1 and " ".join(words.split()) in (fold("واحد"), fold("واحدة"))
             last = words.split()[-1]

@@ -43,7 +43,6 @@ DUALS: dict[str, float] = folded({
     "ألفان": 2e3, "ألفين": 2e3, "ألفي": 2e3, "مليونان": 2e6, "مليونين": 2e6, "مليوني": 2e6,
     "ملياران": 2e9, "مليارين": 2e9, "ملياري": 2e9, "تريليونان": 2e12, "تريليونين": 2e12,
 })
-PLURAL_SCALES = set(folded(dict.fromkeys(("آلاف", "ملايين", "مليارات", "بلايين", "تريليونات"))))
 FRACTIONS: dict[str, float] = folded({"نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3})
 
 _TERM = rf"(?:{alternation(WORDS)}){AFTER}"
@@ -89,11 +88,6 @@ def chain_value(chain: str) -> float:
         else:
             current += WORDS[word]
     return total + current
-
-
-def is_bare_fraction(chain: str) -> bool:
-    """نصف, ربع alone: "half of", not a figure."""
-    return " ".join(chain.split()) in FRACTIONS
 
 
 # -- ordinals ----------------------------------------------------------------------------------
@@ -145,5 +139,5 @@ HOURS = folded({k: v for k, v in _DEFINITE.items() if 1 < v <= 12 and k.endswith
     "الواحدة": 1, "الحادية عشرة": 11, "الحادية عشر": 11, "الثانية عشرة": 12, "الثانية عشر": 12})
 HOUR_WORD = rf"(?:{alternation(HOURS)}){AFTER}"
 
-__all__ = ["CHAIN", "DUALS", "FRACTIONS", "HOURS", "HOUR_WORD", "ORDINAL", "ORDINALS", "PLURAL_SCALES",
+__all__ = ["CHAIN", "DUALS", "FRACTIONS", "HOURS", "HOUR_WORD", "ORDINAL", "ORDINALS",
            "SCALES", "SCALE_WORD", "TENS_ORDINAL", "WORDS", "chain_value", "fold", "ordinal_value"]

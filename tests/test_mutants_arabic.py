@@ -83,6 +83,7 @@ def test_numeric_dates_with_a_hijri_year(text, expected):
     ("صفر 1440 ه. موعد", [H("صفر 1440 ه.", "1440-02")]),
     ("في صفر 1440", [H("صفر 1440", "1440-02")]),  # after في at the very start of the text
     ("مر صفر 1440 عليهم", []),  # no day, no era, no word of time before it: zero
+    ("بلغ العدد صفر 1400 مرة ثم في رمضان 1441", [H("رمضان 1441", "1441-09")]),  # zero, then a month
 ])
 def test_hijri_days_and_eras(text, expected):
     assert dates(text) == expected
@@ -150,10 +151,15 @@ def test_extract_dates_passes_over_a_hotline_number():
 # -- quantities ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,expected", [
-    ("اتصل على 2345 6789 الآن", []),  # eight digits in a run: a telephone number
+    ("اتصل على 2345 6789 الآن", []),  # a number after a call word: a line
+    ("أرقام 2345 6789 فقط", []),  # eight digits in a run, with no call word: a telephone number too
+    ("أرقام 234 5678 فقط", [N("234", 234), N("5678", 5678)]),  # seven: two numbers
     ("أرقام 12 - 34 - 56 فقط", [N("12", 12), N("34", 34), N("56", 56)]),  # six: three numbers
     ("في عام 2010 قتل 300 شخص", [N("300", 300)]),  # the year is not counted again
     ("نصف السكان و300 شخص", [N("300", 300)]),  # نصف alone is "half of"
+    ("خسر بلايين الدولارات و300 شخص", [N("بلايين", 1e9, vague=True), N("300", 300)]),  # billions: vague
+    ("تريليونات الدولارات", [N("تريليونات", 1e12, vague=True)]),
+    ("عشرات البلايين", [N("عشرات البلايين", 1e10, vague=True)]),
     ("وصل 3 ملايين ونصف زائر", [N("3 ملايين ونصف", 3.5e6)]),
     ("بلغت 1,250.750 دينار", [N("1,250.750 دينار", 1250.75, "dinar")]),  # three decimals (the Kuwaiti dinar)
     ("بلغت 1.250,000,5 وحدة", [N("1.250,000,5", 1250000.5)]),  # two marks: the last is the decimal one

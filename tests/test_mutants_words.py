@@ -28,12 +28,6 @@ def test_arabic_chains(words, value):
     assert arabic_words.chain_value(fold(words)) == value
 
 
-@pytest.mark.parametrize("words,bare", [("نصف", True), ("ربع", True), (" ثلث ", True), ("نصف مليون", False),
-                                        ("ثلاثة", False)])
-def test_a_bare_fraction_is_one_alone(words, bare):
-    assert arabic_words.is_bare_fraction(fold(words)) is bare
-
-
 @pytest.mark.parametrize("words,value", [
     ("a thousand", 1000),
     ("an hundred", 100),  # the old article before "hundred"
