@@ -238,3 +238,28 @@ def test_find_arabic_a_known_phrase_inside_translated_words():
         False, Found("exonym", 0, 100, None), "World Bank")
     assert _arabic("قال البنك الدولي إن العراق ينمو.", "World Bank President") == (
         True, Found("exonym", 100, 100, Window("البنك الدولي", 4, 16, "", "lbnk ldwly")), "World Bank President")
+
+
+# Each way a word of a summary name is found, followed by one that is not: the check goes on to
+# the next name, or the next word, and flags the one missing (run of edcc847: 775/823).
+@pytest.mark.parametrize("summary,name", [
+    ("French officials met Macron.", "Macron"),  # a demonym of a place the translation names
+    ("Asaad Macron arrived.", "Asaad Macron"),  # a word the translation has as it is
+    ("Eidany Macron arrived.", "Asaad Macron".replace("Asaad", "Eidany")),  # a near spelling of al-Eidani
+])
+def test_a_name_or_word_found_and_the_next_one_missing(summary, name):
+    assert [(f["summary"], f["translation"]) for f in _check(summary)] == [
+        ({"text": name, "word": "Macron"}, {"text": "Iraqi President"})]
+
+
+def test_a_word_only_the_arabic_has_and_then_one_nothing_has():
+    flags = check_summary_names("Basra Macron arrived.", ["A delegation arrived."], [ArabicSide(SOURCES[0])])
+    assert [(f["summary"], f["translation"], f["match"]["method"]) for f in flags] == [
+        ({"text": "Basra Macron", "word": "Macron"}, None, "none")]  # no window of the translation comes near
+
+
+def test_a_glossary_term_is_honoured_whatever_its_case():
+    from facts.names import _honoured
+
+    assert _honoured("the world bank said", "World Bank")
+    assert not _honoured("the world banking said", "World Bank")
