@@ -263,3 +263,15 @@ def test_a_glossary_term_is_honoured_whatever_its_case():
 
     assert _honoured("the world bank said", "World Bank")
     assert not _honoured("the world banking said", "World Bank")
+
+
+@pytest.mark.parametrize("entities,expected", [
+    (None, [("Macron", "en")]),  # no NER output: the English names are found by their capitals
+    ([], []),  # NER ran and found none: none
+    ([("people", "Macron")], [("Macron", "en")]),
+])
+def test_english_ner_output_replaces_the_capitals_when_given(entities, expected):
+    check = check_sentence_names(0, "وصل الوفد إلى المدينة.", "The delegation met Macron in the city.",
+                                 en_entities=entities)
+    assert [(link.en.text, link.side) for link in check.links] == expected
+    assert [f["type"] for f in check.flags] == ["name_unexpected"] * len(expected)
