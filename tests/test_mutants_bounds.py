@@ -33,14 +33,14 @@ def test_a_long_text_is_cut_just_after_its_last_sentence_end(caplog):
 
 
 def test_a_long_sentence_is_cut_at_its_last_space_and_the_warning_counts_the_cuts(caplog):
-    text = "word " * 1000  # 5,000 characters, no sentence end
+    text = "words " * 1000  # 6,000 characters, no sentence end; each limit falls inside a word
     with caplog.at_level(logging.WARNING, logger="tarjama"):
         parts = bounds.pieces(text)
-    assert [start for start, _ in parts] == [0, 2000, 4000]  # just after the space at 1,999 and 3,999
+    assert [start for start, _ in parts] == [0, 1998, 3996, 5994]  # just after the spaces at 1,997, ...
     assert all(piece.endswith(" ") for _, piece in parts[:-1])
     assert "".join(piece for _, piece in parts) == text
     assert caplog.messages == [
-        "facts: a sentence over 2,000 characters was read in pieces (2 cut between words); a figure or date "
+        "facts: a sentence over 2,000 characters was read in pieces (3 cut between words); a figure or date "
         "spanning a cut may be missed"]
 
 
@@ -50,8 +50,10 @@ def test_a_text_without_any_space_is_cut_at_the_limit():
                                                                               (2 * LIMIT, 10)]
 
 
-def test_each_piece_is_read_alone_and_its_facts_keep_their_place_in_the_whole():
-    text = "".join(f"قال الوزير إن {n} جنديا وصلوا. " for n in range(100, 300))
+@pytest.mark.parametrize("last", [200, 300])  # two pieces, and more
+def test_each_piece_is_read_alone_and_its_facts_keep_their_place_in_the_whole(last):
+    text = "".join(f"قال الوزير إن {n} جنديا وصلوا. " for n in range(100, last))
+    assert len(bounds.pieces(text)) == (2 if last == 200 else 4)
     seen = []
 
     def read(piece):
@@ -60,9 +62,9 @@ def test_each_piece_is_read_alone_and_its_facts_keep_their_place_in_the_whole():
 
     facts = bounds.extract_bounded(text, read)
     assert len(seen) > 1 and max(seen) <= LIMIT
-    assert [n.value for n in facts.numbers] == list(range(100, 300))
-    assert [n.start for n in facts.numbers] == [text.index(f" {n} ") + 1 for n in range(100, 300)]
-    assert [n.end for n in facts.numbers] == [text.index(f" {n} ") + 4 for n in range(100, 300)]
+    assert [n.value for n in facts.numbers] == list(range(100, last))
+    assert [n.start for n in facts.numbers] == [text.index(f" {n} ") + 1 for n in range(100, last)]
+    assert [n.end for n in facts.numbers] == [text.index(f" {n} ") + 4 for n in range(100, last)]
 
 
 def test_a_fact_read_across_a_blanked_run_is_given_the_text_as_written(caplog):
