@@ -10,30 +10,15 @@ from __future__ import annotations
 import pytest
 
 from facts import english
+from tests.fact_rows import G, H, N, dates_of, numbers_of
 
 
 def dates(text: str, published: str | None = None) -> list[tuple]:
-    found = english.extract(text, published).dates
-    assert [text[d.start:d.end].strip() for d in found] == [d.text for d in found]
-    return [(d.text, d.iso, d.calendar, d.hijri, d.partial, d.invalid) for d in found]
+    return dates_of(english, text, published)
 
 
 def numbers(text: str) -> list[tuple]:
-    found = english.extract(text).numbers
-    assert [text[n.start:n.end].strip() for n in found] == [n.text for n in found]
-    return [(n.text, n.value, n.unit, n.vague) for n in found]
-
-
-def G(text: str, iso: str) -> tuple:  # noqa: N802 - a table's shorthand: a Gregorian date
-    return (text, iso, "gregorian", None, None, None)
-
-
-def H(text: str, hijri: str) -> tuple:  # noqa: N802 - a Hijri date
-    return (text, None, "hijri", hijri, None, None)
-
-
-def N(text: str, value: float, unit: str | None = None, vague: bool = False) -> tuple:  # noqa: N802
-    return (text, value, unit, vague)
+    return numbers_of(english, text)
 
 
 # -- numeric dates ---------------------------------------------------------------------------------
