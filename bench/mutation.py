@@ -72,6 +72,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "facts.checks": ("facts/checks.py", FACTS_TESTS + ["tests/test_mutants_checks.py"]),
     "facts.english": ("facts/english.py", FACTS_TESTS + ["tests/test_mutants_english.py"]),
     "facts.arabic": ("facts/arabic.py", FACTS_TESTS + ["tests/test_mutants_arabic.py"]),
+    "facts.arabic_quantities": ("facts/arabic_quantities.py", FACTS_TESTS + ["tests/test_mutants_arabic.py"]),
     "facts.arabic_kinds": ("facts/arabic_kinds.py", FACTS_TESTS + ["tests/test_mutants_arabic_kinds.py"]),
     "facts.arabic_script": ("facts/arabic_script.py", FACTS_TESTS + ["tests/test_mutants_script.py"]),
     "facts.arabic_words": ("facts/arabic_words.py", FACTS_TESTS + ["tests/test_mutants_words.py"]),
