@@ -125,6 +125,35 @@ def _scratch(name: str, rev: str | None, fresh: bool) -> Path:
     return where
 
 
+# mutmut skips every decorated function (its trampoline cannot wrap them), so the cached
+# helpers (facts/romanise.py's skeleton, the name sides' cached properties) would go
+# unmeasured. In the scratch copy of the module mutated, each becomes a thin decorated wrapper
+# around an undecorated copy of its body, `NAME_uncached`, which mutmut mutates; the caching,
+# and so the behaviour, stays the same.
+_DECORATED = re.compile(
+    r"^(?P<ind>[ \t]*)(?P<dec>@(?:functools\.)?(?:lru_cache\([^)]*\)|cached_property|property|cache)(?!\w))(?P<rest>[^\n]*)\n"
+    r"(?P=ind)def (?P<name>\w+)\((?P<params>[^)]*)\)", re.MULTILINE)
+
+
+def _wrap(m: re.Match) -> str:
+    ind, dec, name, params = m["ind"], m["dec"], m["name"], m["params"]
+    method = params.split(",")[0].strip() == "self"
+    if dec.endswith("property"):
+        call = f"self.{name}_uncached()"
+        signature = "self"
+    elif method:
+        call, signature = f"self.{name}_uncached(*args, **kwargs)", "self, *args, **kwargs"
+    else:
+        call, signature = f"{name}_uncached(*args, **kwargs)", "*args, **kwargs"
+    return (f"{ind}{dec}{m['rest']}\n{ind}def {name}({signature}):\n{ind}    return {call}\n\n"
+            f"{ind}def {name}_uncached({params})")
+
+
+def expose_cached(source: str) -> str:
+    """The source with each cached or property function's body moved to an undecorated twin."""
+    return source if "_uncached(" in source else _DECORATED.sub(_wrap, source)
+
+
 def _selection(where: Path, tests: list[str]) -> list[str]:
     """The selection, less the files this copy lacks (a new test file, at an older revision)."""
     return [t for t in tests if (where / t.split("::")[0]).is_file()]
@@ -166,6 +195,8 @@ def run_module(name: str, rev: str | None, fresh: bool, children: int) -> dict:
     if not selection:  # mutmut would run the whole suite: say instead that nothing covers it
         return {"module": module, "tests": [], "tests_at": rev or "working tree", "killed": 0, "total": 0,
                 "by_status": {}, "seconds": 0, "survivors": {}, "diffs": {}}
+    target = where / module
+    target.write_text(expose_cached(target.read_text(encoding="utf-8")), encoding="utf-8")
     _configure(where, module, selection)
     start = time.monotonic()
     done = _mutmut(where, "run", "--max-children", str(children))

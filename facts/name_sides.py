@@ -232,9 +232,9 @@ class ArabicSide(_Side):
         skel = skeleton(word)
         if not skel:  # only vowels (Yi, Ai): any Arabic word of only long vowels
             hit = next((w for w in self._words if not arabic_skeleton(w.folded)), None)
-            return Found("romanised", 100 if hit else 0, 100,
-                         Window(hit.text, hit.start, hit.end, "", romanise(hit.folded)) if hit else None) \
-                if hit else Found("none", 0, 100, None)
+            if hit is None:
+                return Found("none", 0, 100, None)
+            return Found("romanised", 100, 100, Window(hit.text, hit.start, hit.end, "", romanise(hit.folded)))
         found = _best(skel, self.windows, self.index)
         if known and found.method != "none" and found.score < 100:
             # The table knows how Arabic writes this place or body, and the sentence does not
