@@ -27,7 +27,9 @@ _CALL_WORDS = ["call", "calling", "dial", "dialling", "dialing", "hotline", "hel
                "fax", "whatsapp", "text"]
 _IDENTIFIER = re.compile(
     rf"\b(?:{trie(_CALL_WORDS)})\b\.?"
-    r"(?:\s+(?:on|at|the|number|line|hotline|helpline)){0,3}\s*:?\s*(?P<id>\+?\d+(?:[\s-]\d+)*)(?!\d|[.,]\d)")
+    r"(?:\s+(?:on|at|the|number|line|hotline|helpline)){0,3}\s*:?\s*(?P<id>\+?\d+(?:[\s-]\d+)*)(?!\d|[.,]\d)"
+    # A day, not a line: "a phone call on 3 March", "called on the 3rd of May".
+    r"(?!\s*(?:st|nd|rd|th)\b|\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)")
 
 
 _IDENTIFIER_WORDS = re.compile(trie(["call", "dial", "hotline", "helpline", "phone", "tel", "fax", "whatsapp", "text"]))

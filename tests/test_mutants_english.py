@@ -121,6 +121,21 @@ def test_extract_dates_passes_over_a_hotline_number_and_reads_relative_days():
         ("tomorrow", "2020-03-16"), ("20/4/2021", "2021-04-20")]
 
 
+@pytest.mark.parametrize("text,iso", [
+    ("In a phone call on 3 March 2020, the two ministers agreed.", "2020-03-03"),
+    ("In a call on 3rd March 2020 they agreed.", "2020-03-03"),
+    ("Speaking by telephone on 21 Sept. 2019, he said so.", "2019-09-21"),
+    ("Call the hotline on 0800 123 456 before 3 March 2020.", "2020-03-03"),
+])
+def test_a_call_word_leaves_a_day_before_a_month_to_the_date(text, iso):
+    assert [d.iso for d in english.extract_dates(text)] == [iso]
+
+
+def test_a_call_word_still_claims_a_short_line_before_other_words():
+    assert english.extract("Call 999 now or dial 112 if abroad.").numbers == ()
+    assert [n.text for n in english.extract("Call 999 may help.").numbers] == ["999"]  # "may" read as a month
+
+
 # -- quantities ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,expected", [
