@@ -107,7 +107,10 @@ def read_times(text: str, low: str, claimed: Claimed) -> list[TimeFact]:
         elif m.group("past"):
             hour = _hour(m.group("hp"))
             shift = _PAST[" ".join(m.group("past").split())]
-            hour, minute = (hour, shift) if m.group("dir") == "past" else ((hour - 1) % 12 or 12, 60 - shift)
+            if m.group("dir") == "past":
+                hour, minute = hour, shift
+            else:  # "quarter to 14" is 13:45 on the 24-hour clock; "quarter to 1", 12:45
+                hour, minute = (hour - 1 if hour > 12 else (hour - 1) % 12 or 12), 60 - shift
         else:
             raw = m.group("h") or m.group("h2") or m.group("h3") or m.group("hw")
             hour, minute = _hour(raw), int(m.group("m") or m.group("m2") or 0)

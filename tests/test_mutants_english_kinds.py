@@ -38,6 +38,10 @@ def test_at_night_at_its_edges(text, minutes):
     ("at 10:30", [("10:30", 630, True)]),
     ("at 09:30", [("09:30", 570, False)]),  # padded: the 24-hour clock
     ("at quarter to one", [("quarter to one", 12 * 60 + 45, True)]),
+    ("at quarter to 14", [("quarter to 14", 13 * 60 + 45, False)]),  # the 24-hour clock, as الساعة 14 إلا ربعا
+    ("at twenty to 13 GMT", [("twenty to 13 GMT", 12 * 60 + 40, True)]),  # 12:40, which may be either clock
+    ("at ten to 24 GMT", [("ten to 24 GMT", 23 * 60 + 50, False)]),
+    ("at half past 13", [("half past 13", 13 * 60 + 30, False)]),
 ])
 def test_clock_times(text, expected):
     assert times(text) == expected
