@@ -128,8 +128,8 @@ def _scratch(name: str, rev: str | None, fresh: bool) -> Path:
 # mutmut skips every decorated function (its trampoline cannot wrap them), so the cached
 # helpers (facts/romanise.py's skeleton, the name sides' cached properties) would go
 # unmeasured. In the scratch copy of the module mutated, each becomes a thin decorated wrapper
-# around an undecorated copy of its body, `NAME_uncached`, which mutmut mutates; the caching,
-# and so the behaviour, stays the same.
+# around an undecorated copy of its body, `NAME_uncached`, which mutmut mutates; the wrapper
+# keeps the decorator, and so the behaviour.
 _DECORATED = re.compile(
     r"^(?P<ind>[ \t]*)(?P<dec>@(?:functools\.)?(?:lru_cache\([^)]*\)|cached_property|property|cache)(?!\w))(?P<rest>[^\n]*)\n"
     r"(?P=ind)def (?P<name>\w+)\((?P<params>[^)]*)\)", re.MULTILINE)
@@ -147,6 +147,18 @@ def _wrap(m: re.Match) -> str:
         call, signature = f"{name}_uncached(*args, **kwargs)", "*args, **kwargs"
     return (f"{ind}{dec}{m['rest']}\n{ind}def {name}({signature}):\n{ind}    return {call}\n\n"
             f"{ind}def {name}_uncached({params})")
+
+
+# mutmut forks each mutant's test run from a process that has already run the tests once, so a
+# cache filled there answers for the mutant: a cached function's mutants, and those of every
+# function it calls, would survive on the words the tests use. In the scratch copy the fact
+# modules' caches hold nothing (maxsize=0), except the tables built once (maxsize=1), whose
+# builders only direct tests can measure.
+_CACHE_SIZE = re.compile(r"lru_cache\(maxsize=(?!1\))\d+\)")
+
+
+def without_caches(source: str) -> str:
+    return _CACHE_SIZE.sub("lru_cache(maxsize=0)", source)
 
 
 def expose_cached(source: str) -> str:
@@ -195,6 +207,8 @@ def run_module(name: str, rev: str | None, fresh: bool, children: int) -> dict:
     if not selection:  # mutmut would run the whole suite: say instead that nothing covers it
         return {"module": module, "tests": [], "tests_at": rev or "working tree", "killed": 0, "total": 0,
                 "by_status": {}, "seconds": 0, "survivors": {}, "diffs": {}}
+    for path in (where / "facts").glob("*.py"):
+        path.write_text(without_caches(path.read_text(encoding="utf-8")), encoding="utf-8")
     target = where / module
     target.write_text(expose_cached(target.read_text(encoding="utf-8")), encoding="utf-8")
     _configure(where, module, selection)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.mutation import expose_cached
+from bench.mutation import expose_cached, without_caches
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,3 +72,11 @@ class A:
                                   "facts/support.py", "translate/glossary.py"])
 def test_every_rewritten_module_compiles(path):
     compile(expose_cached((ROOT / path).read_text(encoding="utf-8")), path, "exec")
+
+
+def test_the_scratch_copy_caches_nothing_but_its_tables():
+    source = ("@lru_cache(maxsize=65536)\ndef a(x): ...\n@functools.lru_cache(maxsize=4096)\ndef b(x): ...\n"
+              "@lru_cache(maxsize=1)\ndef table(): ...\n@lru_cache(maxsize=16)\ndef c(x): ...\n")
+    assert without_caches(source) == (
+        "@lru_cache(maxsize=0)\ndef a(x): ...\n@functools.lru_cache(maxsize=0)\ndef b(x): ...\n"
+        "@lru_cache(maxsize=1)\ndef table(): ...\n@lru_cache(maxsize=0)\ndef c(x): ...\n")
