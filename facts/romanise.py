@@ -116,7 +116,8 @@ _SKELETON_RULES = [
     (re.compile(r"d\|j"), "j"),
     (re.compile(r"n\|gh?$"), "n"),  # نغ, نج at the end: ng (Wang, Jinping)
     (re.compile(r"sch|sh|ch|zh|ş|š"), "x"),
-    (re.compile(r"kh|ck|q|c(?=[aoukrlt]|$)|k"), "k"),
+    (re.compile(r"cques$"), "k"),  # French: Jacques is جاك, its s unsaid
+    (re.compile(r"kh|ck|q|c(?=[aoukrltq]|$)|k"), "k"),  # a c before q is hard: Jacqueline
     (re.compile(r"c"), "s"),  # a soft c (Cyprus, Francis)
     (re.compile(r"ng(?=[^aeiouy]|$)"), "n"),  # Washington: واشنطن writes no g
     (re.compile(r"dj|gh|g|j"), "j"),

@@ -348,3 +348,10 @@ def test_counterpart_two_words_as_one_at_four_consonants_and_by_nearness():
     at = near.index("كارا باخ")
     assert ArabicSide(near).counterpart("Karabakh", "Karabakh") == Found(
         "romanised", 75, 75, Window("كارا باخ", at, at + 8, "rbk", romanise("اراباخ")))
+
+
+def test_counterpart_jacques_is_jak():
+    # French -cques ends in a k sound: جاك, not j-s-k-s.
+    sentence = "التقى الرئيس جاك شيراك نظيره"
+    assert ArabicSide(sentence).counterpart("Jacques", "Jacques Chirac") == Found(
+        "romanised", 100, 100, _at(sentence, "جاك", "jk"))
