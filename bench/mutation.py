@@ -91,7 +91,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "facts.calendar_dates": ("facts/calendar_dates.py", FACTS_TESTS + ["tests/test_mutants_arabic.py",
                                                                        "tests/test_mutants_english.py"]),
     "facts.support": ("facts/support.py", FACTS_TESTS + ["tests/test_support.py", "tests/test_mutants_support.py"]),
-    "facts.romanise": ("facts/romanise.py", NAMES_TESTS),
+    "facts.romanise": ("facts/romanise.py", NAMES_TESTS + ["tests/test_mutants_romanise.py"]),
     "facts.name_spans": ("facts/name_spans.py", NAMES_TESTS),
     "facts.names": ("facts/names.py", NAMES_TESTS + FACTS_TESTS),
     "facts.name_sides": ("facts/name_sides.py", NAMES_TESTS + FACTS_TESTS),
