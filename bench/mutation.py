@@ -95,7 +95,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "facts.name_spans": ("facts/name_spans.py", NAMES_TESTS),
     "facts.names": ("facts/names.py", NAMES_TESTS + FACTS_TESTS),
     "facts.name_sides": ("facts/name_sides.py", NAMES_TESTS + FACTS_TESTS),
-    "facts.exonyms": ("facts/exonyms.py", NAMES_TESTS),
+    "facts.exonyms": ("facts/exonyms.py", NAMES_TESTS + ["tests/test_mutants_exonyms.py"]),
 }
 DETECTED = {"killed", "timeout", "caught by type check", "segfault"}
 
