@@ -355,3 +355,21 @@ def test_counterpart_jacques_is_jak():
     sentence = "التقى الرئيس جاك شيراك نظيره"
     assert ArabicSide(sentence).counterpart("Jacques", "Jacques Chirac") == Found(
         "romanised", 100, 100, _at(sentence, "جاك", "jk"))
+
+
+def test_a_compound_first_word_at_the_end_or_before_the_last_word():
+    # The last word of a sentence has no next word to join.
+    assert [w.text for w in ArabicSide("جاء أبو").windows] == ["جاء", "أبو"]
+    texts = [w.text for w in ArabicSide("التقى عبد الله").windows]
+    assert texts == ["التقى", "عبد", "عبد الله", "الله"]
+
+
+def test_english_windows_take_a_lower_case_el_or_al_name():
+    assert [w.text for w in EnglishSide("they met el-Sisi and al-Sudani").windows] == ["el-Sisi", "al-Sudani"]
+
+
+def test_english_exonym_spans_a_phrase_of_four_words():
+    text = "The Kingdom of Saudi Arabia said so."
+    spans = EnglishSide(text).exonym_spans
+    saudi = exonyms().english_ids("Kingdom of Saudi Arabia")
+    assert saudi and {spans[i] for i in saudi} == {(4, 27)}
