@@ -63,6 +63,7 @@ def test_without_article(folded, bare):
     ("سوريون", ("سور",)),
     ("اسيوي", ("اسيو", "اسي")),  # a و before the ending
     ("النمساوي", ("النمساو", "النمسا", "النمس", "نمساو", "نمسا", "نمس")),  # and an او
+    ("الدنيوي", ("الدنيو", "الدني", "دنيو", "دني")),  # a و, with no ا before it
     ("علي", ()),  # two letters left: no stem
     ("مصري", ("مصر",)),
     ("غزه", ()),
@@ -79,6 +80,7 @@ def test_nisba_stems(folded, stems):
     ("كوبا", ("كوب",)),
     ("ليبيا", ("ليب",)),  # three letters left: enough
     ("غزه", ("غزه",)),  # two would be left: as written
+    ("الكوفه", ("الكوف", "كوف")),
     ("مالي", ("مالي",)),
 ])
 def test_place_stems(folded, stems):
