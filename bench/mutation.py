@@ -44,10 +44,11 @@ log = logging.getLogger("mutation")
 # -m "not slow", in a fixed order.
 FACTS_TESTS = ["tests/test_facts.py", "tests/test_facts_forms.py", "tests/test_facts_kinds.py", "tests/test_facts_months.py",
                "tests/test_facts_words.py", "tests/test_tables_facts.py"]
-# The name check's own tables (tests/test_mutants_names.py: every way a pair is matched; and
-# tests/test_mutants_name_sides.py: each rule of the windows and the matching) cover all the
-# name modules, not only facts/names.py.
-NAMES_TESTS = ["tests/test_names.py", "tests/test_mutants_names.py", "tests/test_mutants_name_sides.py"]
+# The name check's own tables (tests/test_mutants_names.py: every way a pair is matched) and
+# those of each name module (the name sides' matching, the spans, romanisation, the exonym
+# table) cover all the name modules, each of which the others call.
+NAMES_TESTS = ["tests/test_names.py", "tests/test_mutants_names.py", "tests/test_mutants_name_sides.py",
+               "tests/test_mutants_name_spans.py", "tests/test_mutants_romanise.py", "tests/test_mutants_exonyms.py"]
 MODULES: dict[str, tuple[str, list[str]]] = {
     "decode": ("tarjama/ingest/decode.py", ["tests/test_ingest.py", "tests/test_tables_ingest.py"]),
     "guard": ("tarjama/review/guard.py", [
@@ -91,11 +92,11 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "facts.calendar_dates": ("facts/calendar_dates.py", FACTS_TESTS + ["tests/test_mutants_arabic.py",
                                                                        "tests/test_mutants_english.py"]),
     "facts.support": ("facts/support.py", FACTS_TESTS + ["tests/test_support.py", "tests/test_mutants_support.py"]),
-    "facts.romanise": ("facts/romanise.py", NAMES_TESTS + ["tests/test_mutants_romanise.py"]),
+    "facts.romanise": ("facts/romanise.py", NAMES_TESTS),
     "facts.name_spans": ("facts/name_spans.py", NAMES_TESTS),
     "facts.names": ("facts/names.py", NAMES_TESTS + FACTS_TESTS),
     "facts.name_sides": ("facts/name_sides.py", NAMES_TESTS + FACTS_TESTS),
-    "facts.exonyms": ("facts/exonyms.py", NAMES_TESTS + ["tests/test_mutants_exonyms.py"]),
+    "facts.exonyms": ("facts/exonyms.py", NAMES_TESTS),
 }
 DETECTED = {"killed", "timeout", "caught by type check", "segfault"}
 

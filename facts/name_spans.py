@@ -103,7 +103,7 @@ def english_tokens(text: str) -> tuple[Tok, ...]:
     out = []
     for m in _TOKEN.finditer(text):
         word, end = m.group(), m.end()
-        for tail in ("'s", "’s", "'", "’"):
+        for tail in ("'s", "’s"):  # a token ends in a letter or digit: never in a bare apostrophe
             if word.endswith(tail) and len(word) > len(tail) + 1:
                 word, end = word[: -len(tail)], end - len(tail)
                 break
@@ -124,18 +124,14 @@ def is_acronym(word: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
 
 
-def _plain(word: str) -> str:
-    return word.lower().replace("’", "'")
-
-
 def english_names(text: str) -> list[Name]:
     """Proper names of an English sentence by their capitals (no NER)."""
     tokens = english_tokens(text)
     spans: list[list[Tok]] = []
     current: list[Tok] = []
     for i, tok in enumerate(tokens):
-        low = _plain(tok.text)
-        gap = text[tokens[i - 1].end:tok.start] if i else ""
+        low = tok.text.lower()
+        gap = text[tokens[i - 1].end:tok.start]  # read only once a name has begun, so never at i = 0
         joined = not current or (not gap.strip() and "\n" not in gap)
         particle = low in _PARTICLES and i + 1 < len(tokens) and _capitalised(tokens[i + 1].text)
         usable = _capitalised(tok.text) and low not in TITLES and low not in MONTHS_DAYS and low not in NOT_NAMES
@@ -150,7 +146,7 @@ def english_names(text: str) -> list[Name]:
     names = []
     book = exonyms()
     for span in spans:
-        while span and _plain(span[-1].text) in _PARTICLES:
+        while span and span[-1].text.lower() in _PARTICLES:
             span = span[:-1]
         if not span:
             continue
@@ -235,9 +231,24 @@ def arabic_names(text: str, glossary=None) -> list[Name]:
         for m in glossary.find(text):
             if m.entry.english[:1].isupper():
                 names.append(Name(text[m.start:m.end], m.start, m.end, None, "glossary"))
-    names += [Name(m.group(), m.start(), m.end(), None, "latin") for m in _LATIN_RUN.finditer(text)
-              if any(c.isalpha() for c in m.group()) and len(m.group()) > 1]
+    names += _latin_runs(text)
     return _no_overlaps(names)
+
+
+_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")
+
+
+def _latin_runs(text: str) -> list[Name]:
+    """Runs of Latin letters, less the full stop that ends a sentence after them (CNN.), not
+    that of initials (U.S.); one letter alone is a label (الفئة A), not a name."""
+    out = []
+    for m in _LATIN_RUN.finditer(text):
+        run = m.group()
+        if run.endswith(".") and not _INITIALS.fullmatch(run.split()[-1]):
+            run = run.rstrip(".")
+        if len(run) > 1:
+            out.append(Name(run, m.start(), m.start() + len(run), None, "latin"))
+    return out
 
 
 def _no_overlaps(names: list[Name]) -> list[Name]:
