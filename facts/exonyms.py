@@ -310,7 +310,7 @@ class Exonyms:
             for n, form in enumerate(entry.english):
                 key = english_key(form)
                 self.by_english.setdefault(key, set()).add(i)
-                if n == 0 and " " not in key and len(key) >= 4 and key.isalpha():
+                if n == 0 and len(key) >= 4 and key.isalpha():  # one word: isalpha allows no space
                     self.country_prefixes.setdefault(key[:4], set()).add(i)
             for form in entry.arabic:
                 words = arabic_key(form)
@@ -334,7 +334,7 @@ class Exonyms:
         found = set(self.by_english.get(key, ()))
         if key in _DEMONYMS:
             found |= self.by_english.get(english_key(_DEMONYMS[key]), set())
-        if not found and " " not in key and len(key) >= 5:
+        if not found and len(key) >= 5:  # a phrase ends in no demonym ending: none holds a space
             # Iraqi, Syrians, Lebanese, Palestinian: a place's name, less at most its last two
             # letters, and a demonym ending.
             for i in self.country_prefixes.get(key[:4], ()):

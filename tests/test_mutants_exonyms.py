@@ -49,7 +49,12 @@ def test_the_cldr_rows():
     assert by_english["Congo - Kinshasa"].arabic == ("الكونغو كينشاسا",)  # CLDR's " - " dropped
     assert by_english["Baghdad"] == Exonym(("Baghdad",), ("بغداد",), frozenset())  # a time zone's city
     assert "Auckland" not in by_english  # Pacific/: a zone Arabic news rarely names
-    assert "world" not in by_english and "European Union" not in by_english  # not places
+    # CLDR's groupings are not places: the world, the EU and the eurozone, the UN, unknown and
+    # outlying regions.
+    assert not {"world", "European Union", "Eurozone", "United Nations", "Unknown Region",
+                "Outlying Oceania"} & by_english.keys()
+    assert by_english["Buenos Aires"].arabic == ("بوينوس أيرس",)  # America/Argentina/Buenos_Aires: the city
+    assert by_english["Seoul"].unsure == frozenset({"سول"})  # a city can be an everyday word too
 
 
 def _small() -> Exonyms:
@@ -59,7 +64,18 @@ def _small() -> Exonyms:
         Exonym(("Mali",), ("مالي",), frozenset({"مالي"})),
         Exonym(("Syria",), ("سوريا",)),
         Exonym(("France",), ("فرنسا",)),
-        Exonym(("Nowhere",), ("",)),  # an empty form is skipped
+        Exonym(("Nowhere",), ("", "ـ", "نوهير")),  # forms that fold to nothing are skipped
+    ])
+
+
+def _countries() -> Exonyms:
+    return Exonyms([
+        Exonym(("Syria", "Sham"), ("سوريا",)),
+        Exonym(("Levant", "Syrian"), ("الشام",)),  # a form that is another place's demonym
+        Exonym(("Morocco",), ("المغرب",)),
+        Exonym(("Maldives",), ("جزر المالديف",)),
+        Exonym(("France",), ("فرنسا",)),
+        Exonym(("French",), ("الفرنسية",)),  # the language
     ])
 
 
@@ -75,10 +91,11 @@ def test_the_indexes_of_a_table():
         "مالي": [(("مالي",), 2, True)],
         "سوريا": [(("سوريا",), 3, False)],
         "فرنسا": [(("فرنسا",), 4, False)],
+        "نوهير": [(("نوهير",), 5, False)],
     }
     # Stems of one-word forms, three letters at least: what a relative adjective is made from.
     assert book.by_stem == {"العراق": {0}, "عراق": {0}, "الامم": {1}, "امم": {1}, "مالي": {2}, "سور": {3},
-                            "فرنس": {4}}
+                            "فرنس": {4}, "نوهير": {5}}
 
 
 @pytest.mark.parametrize("name, ids", [
@@ -91,7 +108,25 @@ def test_english_ids_and_demonyms(name, ids):
     assert _small().english_ids(name) == frozenset(ids)
 
 
+@pytest.mark.parametrize("name, ids", [
+    ("Syrian", {1}),  # a form of its own: the prefix rule is not tried
+    ("Syrians", {0}),
+    ("Moroccan", {2}),  # Morocc-an: the country less one letter
+    ("Maldivian", {3}),  # Maldiv-ian: less two
+    ("French", {4, 5}),  # the demonym's country, and the entry with that form
+    ("Dutch", set()),  # a demonym whose country the table lacks
+])
+def test_english_ids_of_demonyms_against_other_forms(name, ids):
+    assert _countries().english_ids(name) == frozenset(ids)
+    assert _countries().country_prefixes == {"syri": {0}, "leva": {1}, "moro": {2}, "mald": {3}, "fran": {4},
+                                             "fren": {5}}
+
+
 def test_the_process_table_is_built_from_both():
     book = exonyms()
     assert book is exonyms()  # once per process
-    assert book.english_ids("Iraq") and book.english_ids("NATO") and book.english_ids("Baghdad")
+    # Built again, uncached: what a mutation run sees (it forks after the first build).
+    fresh = exonyms.__wrapped__()
+    assert fresh is not book and len(fresh.entries) == len(_cldr()) + len(_table())
+    for name in ("Iraq", "NATO", "Baghdad", "United Nations"):
+        assert fresh.english_ids(name) == book.english_ids(name) != frozenset()
