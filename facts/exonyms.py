@@ -306,10 +306,12 @@ class Exonyms:
         self.by_arabic_first: dict[str, list[tuple[tuple[str, ...], int, bool]]] = {}
         self.by_stem: dict[str, set[int]] = {}
         self.country_prefixes: dict[str, set[int]] = {}
+        self.longest = 1  # words in the longest English form: International Committee of the Red Cross
         for i, entry in enumerate(entries):
             for n, form in enumerate(entry.english):
                 key = english_key(form)
                 self.by_english.setdefault(key, set()).add(i)
+                self.longest = max(self.longest, len(key.split()))
                 if n == 0 and len(key) >= 4 and key.isalpha():  # one word: isalpha allows no space
                     self.country_prefixes.setdefault(key[:4], set()).add(i)
             for form in entry.arabic:

@@ -86,7 +86,7 @@ def find_english(name: Name, ar: ArabicSide, en: EnglishSide, glossary=None) -> 
             for entry in book.by_stem.get(stem, ()):
                 if entry in en.exonym_spans:
                     return Found("exonym", 100, 100, en.window_at(*en.exonym_spans[entry]))
-        candidates = _name_forms(folded) or [folded]
+        candidates = _name_forms(folded)  # never empty: the word itself is no function word
         if i + 1 < len(words) and bare_forms(folded)[-1] in _COMPOUND_FIRST:
             candidates.append(bare_forms(folded)[-1] + without_article(words[i + 1][1]))
         for form in candidates:
@@ -140,7 +140,7 @@ def find_arabic(name: Name, ar: ArabicSide) -> tuple[bool, Found, str]:
     words = _words(name)
     done: dict[int, Found] = {}
     absent = None
-    for size in range(min(4, len(words)), 0, -1):  # the longest known phrase first
+    for size in range(min(book.longest, len(words)), 0, -1):  # the longest known phrase first
         for i in range(len(words) - size + 1):
             if any(k in done for k in range(i, i + size)):
                 continue

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from facts.names import check_sentence_names, check_summary_names, link_json
+from facts.names import NameCheck, check_sentence_names, check_summary_names, link_json
 from facts.name_sides import ArabicSide
+from facts.romanise import romanise
 
 SOURCES = ["زار الرئيس العراقي محمد شياع السوداني مدينة البصرة والتقى المحافظ أسعد العيداني.",
            "وصل وفد من فرنسا إلى بغداد."]
@@ -275,3 +276,137 @@ def test_english_ner_output_replaces_the_capitals_when_given(entities, expected)
                                  en_entities=entities)
     assert [(link.en.text, link.side) for link in check.links] == expected
     assert [f["type"] for f in check.flags] == ["name_unexpected"] * len(expected)
+
+
+# -- the third run's survivors (bench/mutation.py facts.names) ---------------------------------
+
+def test_a_pair_with_one_side_blank_is_not_checked():
+    assert check_sentence_names(0, "  ", "They met Omar in Basra.") == NameCheck()
+    assert check_sentence_names(0, "وصل وفد من فرنسا", " ") == NameCheck()
+
+
+def test_a_name_with_nothing_near_it_names_no_source():
+    ar, en = "قالوا إن ذلك تم.", "They said Omar did it."
+    assert check_sentence_names(0, ar, en).flags == ({
+        "type": "name_unexpected", "segment": 0, "source": None,
+        "translation": {"text": "Omar", "word": "Omar"}, "match": {"method": "none", "score": 0, "needed": 100},
+        "message": "«Omar» has no counterpart in the Arabic; nothing near it"},)
+
+
+def test_a_summary_word_of_vowels_only_found_as_written():
+    # Yi has no consonant to compare: found because the translation writes it.
+    sources = [ArabicSide("التقى الوزير السوداني في البصرة")]
+    assert check_summary_names("Minister Yi met Sudani in Basra.", ["Minister Yi met Sudani in Basra."],
+                               sources) == []
+
+
+def test_a_summary_name_found_across_two_translated_sentences():
+    # Hasan is Hassan by its consonants; the translation's sentences are read as one text.
+    assert check_summary_names("They said Hasan left.", ["They met Omar", "Hassan left."],
+                               [ArabicSide("غادر")]) == []
+
+
+def test_a_summary_name_known_whole_though_one_word_is_not():
+    # Saudi Arabia is known and the translation names it (the Saudi government); Arabia alone
+    # is nowhere, and needs looking up no more.
+    assert check_summary_names("Officials in Saudi Arabia agreed.", ["The Saudi government agreed."],
+                               [ArabicSide("وافقت الحكومة السعودية.")]) == []
+
+
+def test_a_summary_name_near_the_translation_is_checked_against_the_arabic():
+    # Kadhimi is one edit from Kazimi: close enough to be a spelling (67 of 67), not to be taken
+    # without the Arabic (90), which here has nothing.
+    assert check_summary_names("They met Kadhimi.", ["They met Kazimi."], []) == [{
+        "type": "summary_name_unexpected", "segment": None, "source": None,
+        "summary": {"text": "Kadhimi", "word": "Kadhimi"}, "translation": {"text": "Kazimi"},
+        "match": {"method": "romanised", "score": 67, "needed": 67},
+        "message": "the summary's «Kadhimi» is in neither the translation nor the Arabic; nearest «Kazimi», "
+                   "67 of 67 needed"}]
+    # The same consonants are the same name.
+    assert check_summary_names("They met Mohammad.", ["They met Mohammed."], []) == []
+
+
+@pytest.mark.parametrize("summary, flagged", [
+    ("They met Kornblumbergfeld.", False),  # 12 consonants, one edit: 92
+    ("They met Kornblumbergsteldn.", False),  # 14 and 13: 93
+])
+def test_a_long_summary_name_one_edit_away_is_the_same(summary, flagged):
+    translations = ["They met Kornblumbergfelt.", "They met Kornblumbergsteld."]
+    assert bool(check_summary_names(summary, translations, [])) is flagged
+
+
+def test_a_summary_name_at_exactly_ninety():
+    # Ten consonants, one edit apart: 90, the least that is taken without the Arabic.
+    assert check_summary_names("They met Rumpelstiltskun.", ["They met Rumpelstiltskix."], []) == []
+
+
+def test_a_summary_word_found_through_an_arabic_glossary_term():
+    glossary = Glossary([Entry("كاني ماسي", "Kani Masi")])
+    sources = [ArabicSide("زار الوفد كاني ماسي", glossary)]
+    assert check_summary_names("The delegation visited Kani Masi.", ["The delegation visited the village."],
+                               sources) == []
+
+
+def test_find_arabic_a_single_known_word_is_its_exonym_before_a_glossary_term():
+    side = ArabicSide("زار الوفد البصرة", Glossary([Entry("البصرة", "Basra")]))
+    text = "They visited Basra"
+    name = Name("Basra", 13, 18)
+    assert find_arabic(name, side) == (True, Found("exonym", 100, 100, Window("البصرة", 10, 16, "", romanise("البصرة"))),
+                                       "Basra")
+    assert text[name.start:name.end] == "Basra"
+
+
+def test_find_arabic_a_known_name_of_six_words():
+    ar = "قالت اللجنة الدولية للصليب الأحمر إن الوضع خطير."
+    en = "The International Committee of the Red Cross said so."
+    check = check_sentence_names(0, ar, en, ar_entities=[("ORG", "اللجنة الدولية للصليب الأحمر")],
+                                 en_entities=[("ORG", "International Committee of the Red Cross")])
+    assert check.flags == ()
+    assert [(link.en.text, link.found.method) for link in check.links if link.side == "en"] == [
+        ("International Committee of the Red Cross", "exonym")]
+
+
+def test_find_arabic_a_first_word_that_may_go_is_kept_when_it_is_the_only_one():
+    # Zain starts the sentence (its capital proves nothing) but Group is translated: Zain is
+    # the only word to check, and the Arabic lacks it.
+    check = check_sentence_names(0, "قالت الشركة إن الأرباح ارتفعت.", "Zain Group said profits rose.")
+    assert [(f["type"], f["translation"]) for f in check.flags] == [
+        ("name_unexpected", {"text": "Zain Group", "word": "Zain"})]
+
+
+@pytest.mark.parametrize("gap, whole", [(52, True), (53, False)])
+def test_find_arabic_a_match_spread_over_sixty_characters_shows_its_first_word(gap, whole):
+    ar = "أحمد" + " " * gap + "كريم"
+    matched, found, _ = find_arabic(Name("Ahmed Karim", 9, 20), ArabicSide(ar))
+    assert matched
+    assert found.window == (Window(ar, 0, len(ar), "", romanise(ar)) if whole else
+                            Window("أحمد", 0, 4, "hmd", romanise("احمد")))
+
+
+def test_find_english_a_relative_adjective_of_one_word_is_its_place():
+    ar = "قالت الحكومة العراقية"
+    en = "The Iraqi government said"
+    assert _english(ar, "العراقية", en) == Found("exonym", 100, 100, Window("Iraqi", 4, 9, "", "iraqi"))
+
+
+def test_find_english_a_name_written_as_one_english_word_by_nearness():
+    # توتال إنرجي lacks the final ز of TotalEnergies: one edit in six.
+    found = _english("أعلنت توتال إنرجي أرباحها", "توتال إنرجي", "TotalEnergies reported profits")
+    assert (found.method, found.score, found.window.text) == ("romanised", 83, "TotalEnergies")
+
+
+def test_find_english_the_forms_of_a_word_drop_its_article():
+    found = _english("قال الكاظمي إن", "الكاظمي", "Kadhimi said")
+    assert (found.method, found.score, found.window.text) == ("romanised", 100, "Kadhimi")
+
+
+def test_find_english_a_compound_before_the_last_word_and_as_the_last_word():
+    found = _english("قال حسين عبد الله", "حسين عبد الله", "Abdullah said")
+    assert (found.method, found.score, found.window.text) == ("romanised", 100, "Abdullah")
+    found = _english("قال حسين عبد", "حسين عبد", "Abdullah said")  # a cut name ends in عبد
+    assert found.method == "none"
+
+
+def test_find_english_of_two_equally_near_words_the_first_is_named():
+    assert _english("التقى بدر نصر", "بدر نصر", "They met Badi and Nasi.") == Found(
+        "none", 67, 100, Window("Badi", 9, 13, "bd", "badi"))
