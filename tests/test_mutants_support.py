@@ -11,7 +11,7 @@ import math
 import pytest
 from rapidfuzz import fuzz
 
-from facts import english
+from facts import english, support
 from facts.support import _anchors, _credit, _names, _prepare, _stop, _words, summary_support
 from facts.types import Facts
 
@@ -233,3 +233,33 @@ def test_no_fourth_source_even_for_a_figure():
     assert [(s.score, s.sources) for s in found.sentences] == [(0.225, (0, 1, 2))]  # 0.5 x 0.45
     assert [(f["type"], f.get("found_in")) for f in found.flags] == [("summary_unsupported", None),
                                                                      ("summary_figure_misplaced", [5])]
+
+
+# -- the form words are compared in (support._norm) ------------------------------------------
+
+@pytest.mark.parametrize("word, same", [
+    ("Iraq’s", "Iraq"), ("Iraq's", "Iraq"), ("Hamas's", "Hamas"), ("Biden's", "Biden"),  # the possessive
+    ("O'Brien", "OBrien"), ("IRAQ", "iraq"), ("ﬁnance", "finance"),  # apostrophes, case, NFKC
+    ("مُحَمَّد", "محمد"), ("أحمد", "احمد"), ("إسلام", "اسلام"), ("آمال", "امال"),  # harakat, alef
+    ("مستشفى", "مستشفي"), ("مدينة", "مدينه"),  # alef maqsura, taa marbuta
+    ("والمدينة", "المدينة"), ("فالمدينة", "المدينة"),  # a conjunction glued on
+])
+def test_norm_folds_what_does_not_change_a_word(word, same):
+    assert support._norm(word) == support._norm(same)
+
+
+@pytest.mark.parametrize("word, other", [
+    ("Hamas's", "Hamass"),  # the possessive, not a plural s: Hamas stems to hama, Hamass does not
+    ("وم", "م"),  # a و with one letter after it is the word
+])
+def test_norm_keeps_what_does(word, other):
+    assert support._norm(word) != support._norm(other)
+
+
+def test_the_stemmers_are_snowball_s_english_and_arabic():
+    import snowballstemmer
+
+    fresh = support._stemmers.__wrapped__()  # uncached: what a mutation run sees
+    assert set(fresh) == {"en", "ar"}
+    assert fresh["en"].stemWord("running") == "run"
+    assert fresh["ar"].stemWord("المكتبات") == snowballstemmer.stemmer("arabic").stemWord("المكتبات") != "المكتبات"
