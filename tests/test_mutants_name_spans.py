@@ -47,7 +47,8 @@ def test_english_names_with_titles_particles_and_places():
 @pytest.mark.parametrize("text, names", [
     ("They thanked Ali Hassan bin President Salim.", ["Ali Hassan", "Salim"]),  # a particle before no name
     ("They met Omar bin", ["Omar"]),  # a particle as the last word
-    ("They met Omar bin Ali today.", ["Omar bin Ali"]),  # a particle before the last word
+    ("They met Omar bin Ali today.", ["Omar bin Ali"]),
+    ("They met Omar bin Ali", ["Omar bin Ali"]),  # a particle before the last word
     ("They sang La, then Omar left.", ["Omar"]),  # a lone capitalised particle is no name
     ("They met Omar\nHassan came.", ["Omar"]),  # a line break ends a name; the next line starts a sentence
 ])
@@ -102,7 +103,7 @@ def test_arabic_names_by_origin():
 
 @pytest.mark.parametrize("text, runs", [
     ("قالت شبكة CNN.", ["CNN"]), ("قالت الـ U.S. Army.", ["U.S. Army"]), ("وصل إلى U.S.", ["U.S."]),
-    ("قالت Reuters...", ["Reuters"]), ("الفئة A.", []), ("شركة Total Energies Inc. اليوم", ["Total Energies Inc"]),
+    ("قالت Reuters...", ["Reuters"]), ("أطلقت SpaceX.", ["SpaceX"]), ("الفئة A.", []), ("شركة Total Energies Inc. اليوم", ["Total Energies Inc"]),
 ])
 def test_a_latin_run_loses_the_full_stop_of_its_sentence(text, runs):
     assert [n.text for n in arabic_names(text)] == runs
