@@ -93,6 +93,8 @@ def test_the_indexes_of_a_table():
         "فرنسا": [(("فرنسا",), 4, False)],
         "نوهير": [(("نوهير",), 5, False)],
     }
+    assert book.longest == 2  # words of its longest English form, United Nations
+    assert _countries().longest == 1
     # Stems of one-word forms, three letters at least: what a relative adjective is made from.
     assert book.by_stem == {"العراق": {0}, "عراق": {0}, "الامم": {1}, "امم": {1}, "مالي": {2}, "سور": {3},
                             "فرنس": {4}, "نوهير": {5}}
@@ -128,5 +130,6 @@ def test_the_process_table_is_built_from_both():
     # Built again, uncached: what a mutation run sees (it forks after the first build).
     fresh = exonyms.__wrapped__()
     assert fresh is not book and len(fresh.entries) == len(_cldr()) + len(_table())
+    assert fresh.longest == book.longest >= 6  # International Committee of the Red Cross
     for name in ("Iraq", "NATO", "Baghdad", "United Nations"):
         assert fresh.english_ids(name) == book.english_ids(name) != frozenset()
