@@ -410,3 +410,27 @@ def test_find_english_a_compound_before_the_last_word_and_as_the_last_word():
 def test_find_english_of_two_equally_near_words_the_first_is_named():
     assert _english("التقى بدر نصر", "بدر نصر", "They met Badi and Nasi.") == Found(
         "none", 67, 100, Window("Badi", 9, 13, "bd", "badi"))
+
+
+def test_a_summary_name_s_word_of_vowels_only_found_as_written_beside_a_missing_one():
+    # Yi is in the translation (it has no consonants to compare); Karimov is nowhere.
+    flags = check_summary_names("They met Yi Karimov.", ["They met Yi."], [])
+    assert [f["summary"] for f in flags] == [{"text": "Yi Karimov", "word": "Karimov"}]
+
+
+def test_find_arabic_a_known_phrase_inside_a_longer_one_is_not_looked_up_again():
+    # العرب (Arab) opens the sentence; Arab inside United Arab Emirates must not pull the
+    # name's window back to it.
+    ar = "قال العرب إن الإمارات العربية المتحدة قوية"
+    at = ar.index("الإمارات")
+    matched, found, _ = find_arabic(Name("United Arab Emirates", 0, 20), ArabicSide(ar))
+    assert matched and found == Found("exonym", 100, 100, Window(ar[at:at + 24], at, at + 24, "",
+                                                                  romanise(ar[at:at + 24])))
+
+
+def test_find_arabic_a_known_phrase_after_one_already_found():
+    # NER may give two places as one name: each is still found whole, the second after the
+    # first has claimed its words.
+    ar = "وقعت الإمارات العربية المتحدة والسعودية اتفاقا"
+    matched, found, _ = find_arabic(Name("United Arab Emirates and Saudi Arabia", 0, 37), ArabicSide(ar))
+    assert matched and (found.method, found.score) == ("exonym", 100)
