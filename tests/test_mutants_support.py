@@ -242,6 +242,8 @@ def test_no_fourth_source_even_for_a_figure():
     ("O'Brien", "OBrien"), ("IRAQ", "iraq"), ("ﬁnance", "finance"),  # apostrophes, case, NFKC
     ("مُحَمَّد", "محمد"), ("أحمد", "احمد"), ("إسلام", "اسلام"), ("آمال", "امال"),  # harakat, alef
     ("مستشفى", "مستشفي"), ("مدينة", "مدينه"),  # alef maqsura, taa marbuta
+    # Snowball folds a word-initial أ إ آ and most ة itself; these two it does not.
+    ("قرآن", "قران"), ("الجامعة", "الجامعه"),
     ("والمدينة", "المدينة"), ("فالمدينة", "المدينة"),  # a conjunction glued on
 ])
 def test_norm_folds_what_does_not_change_a_word(word, same):
