@@ -127,3 +127,35 @@ def test_a_glossary_read_later_reads_once(tmp_path: Path):
     assert glossary and glossary.fingerprint() == "f" * 16 and calls == []
     assert [m.entry.english for m in glossary.find("قال داعش")] == ["ISIS"]
     assert glossary.given() == [Entry("داعش", "ISIS")] and calls == [1]
+
+
+def test_a_term_with_punctuation_and_then_a_space_may_drop_the_later_article():
+    glossary = Glossary([Entry("كوفيد - 19 المستجد", "novel COVID-19")])
+    assert _path("كوفيد - 19 المستجد") == "كوفيد\x01 - \x0019\x01 \x00مستجد"
+    for text in ("فيروس كوفيد - 19 المستجد", "فيروس كوفيد - 19 مستجد"):
+        assert [m.entry.english for m in glossary.find(text)] == ["novel COVID-19"]
+
+
+def test_a_term_of_spaces_does_not_match_words_joined_by_a_hyphen():
+    glossary = Glossary([Entry("حزب دعوة", "Dawa Party")])
+    assert len(glossary.find("قال حزب دعوة")) == 1
+    assert glossary.find("قال حزب-الدعوة") == []
+
+
+def test_a_term_of_four_words():
+    glossary = Glossary([Entry("الاتحاد الدولي لكرة القدم", "FIFA")])
+    assert [m.entry.english for m in glossary.find("قرر الاتحاد الدولي لكرة القدم أمس")] == ["FIFA"]
+
+
+def test_a_word_inside_a_longer_term_is_not_matched_again():
+    glossary = Glossary([Entry("مجلس الأمن", "Security Council"), Entry("بغداد", "Baghdad"), Entry("مجلس", "council")])
+    text = "في بغداد اجتمع مجلس الأمن"
+    assert [(text[m.start:m.end], m.entry.english) for m in glossary.find(text)] == [
+        ("بغداد", "Baghdad"), ("مجلس الأمن", "Security Council")]
+
+
+def test_a_path_under_a_file_is_unreadable_and_says_why(tmp_path):
+    (tmp_path / "f.tsv").write_text("داعش\tISIS\n", encoding="utf-8")
+    with pytest.raises(GlossaryError) as raised:
+        read_text(tmp_path / "f.tsv" / "g.tsv")
+    assert str(raised.value) == f"{tmp_path / 'f.tsv' / 'g.tsv'}: cannot read: Not a directory"
