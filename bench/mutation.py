@@ -54,11 +54,13 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "guard": ("tarjama/review/guard.py", [
         "tests/test_review_hardening.py::test_host_allowed",
         "tests/test_review_hardening.py::test_host_names_of_a_bound_address_and_extra_names",
-        "tests/test_review_hardening.py::test_post_allowed", "tests/test_tables_guard.py"]),
+        "tests/test_review_hardening.py::test_post_allowed", "tests/test_tables_guard.py",
+        "tests/test_mutants_segment_guard.py"]),
     "cache": ("tarjama/cache.py", ["tests/test_tables_keys.py", "tests/test_mutants_cache.py"]),
     "ledger": ("tarjama/ledger.py", ["tests/test_tables_keys.py", "tests/test_listing.py",
                                      "tests/test_mutants_ledger.py"]),
-    "segment": ("translate/segment.py", ["tests/test_segment.py", "tests/test_tables_text.py"]),
+    "segment": ("translate/segment.py", ["tests/test_segment.py", "tests/test_tables_text.py",
+                                         "tests/test_mutants_segment_guard.py"]),
     "glossary": ("translate/glossary.py", [
         "tests/test_glossary.py::test_terms_match_through_clitics_and_spelling",
         "tests/test_glossary.py::test_apply_keeps_the_meaningful_clitics",
