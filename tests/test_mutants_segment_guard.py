@@ -46,7 +46,12 @@ def machine(monkeypatch):
     """This machine as a wildcard bind sees it: a name, a fully qualified name, two addresses."""
     monkeypatch.setattr(socket, "gethostname", lambda: "Box")
     monkeypatch.setattr(socket, "getfqdn", lambda: "BOX.lan")
-    monkeypatch.setattr(socket, "gethostbyname_ex", lambda name: (name, [], ["127.0.1.1", "192.168.1.5"]))
+    def resolve(name):
+        if name != "Box":  # only this machine's own name is looked up
+            raise socket.gaierror(f"unexpected name {name!r}")
+        return name, [], ["127.0.1.1", "192.168.1.5"]
+
+    monkeypatch.setattr(socket, "gethostbyname_ex", resolve)
 
 
 @pytest.mark.parametrize("names, host", [
