@@ -4,14 +4,12 @@ why, where chromium or Playwright is missing."""
 
 import json
 
-
 from facts.article import article_facts
 from tests.test_names import BARZANI_AR, BARZANI_EN
 # Its marks too: slow, and skipped where there is no chromium (a failure in CI, where
 # TARJAMA_REQUIRE_BROWSER is set). A mark is not inherited through an import of other names.
 from tests.test_review_browser import CHROMIUM, _serve, playwright_api, pytestmark  # noqa: F401
 from tests.test_review import review_out  # noqa: F401  (the fixture is shared)
-
 
 
 def test_hovering_a_name_lights_its_counterpart(review_out, tmp_path):  # noqa: F811
